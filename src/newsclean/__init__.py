@@ -1,0 +1,29 @@
+"""newsclean: news web pages in, clean article records out.
+
+>>> import newsclean
+>>> article = newsclean.extract(raw_html, url="https://example.com/a")
+>>> article.title, article.body, article.images
+"""
+
+from __future__ import annotations
+
+import logging
+
+from ._errors import DecodeError, NewscleanError, NoArticleError
+from ._models import Article, Dateline, Image
+from ._pipeline import extract
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article",
+    "Dateline",
+    "DecodeError",
+    "Image",
+    "NewscleanError",
+    "NoArticleError",
+    "__version__",
+    "extract",
+]
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())

@@ -1,0 +1,203 @@
+"""Segmentation: the cleaned tree as a flat list of text blocks, in one pass.
+
+A block is a run of text between two block-level boundaries (a block
+element starting or ending, or a ``<br>``), owned by the nearest block-level
+ancestor. The single pre-order walk also records, per element, its parent and
+whether it sits inside a link or a caption, so that scoring never has to
+walk the tree again or call ``.text()`` on an ancestor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Set
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborNode
+
+BLOCK_TAGS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "legend",
+        "li",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    ]
+)
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+_CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+# A line break in the source between two CJK characters is not a space:
+# those scripts do not separate words.
+_CJK_BREAK = re.compile(rf"(?<=[{_CJK}])[ \t\r\f]*\n\s*(?=[{_CJK}])")
+
+
+@dataclass(slots=True)
+class Block:
+    """One paragraph-like run of text and what is known of its place."""
+
+    owner: int
+    tag: str
+    text: str
+    link_chars: int
+    caption: bool
+    images_before: int
+    #: Comparison key, filled in by the body filter for the blocks it reads.
+    key: str = ""
+
+
+@dataclass(slots=True)
+class Segmented:
+    """The flat view of a tree: elements in pre-order and the text blocks."""
+
+    nodes: list[LexborNode] = field(default_factory=list)
+    parents: list[int] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    images: list[int] = field(default_factory=list)
+    index_of: dict[int, int] = field(default_factory=dict)
+
+    def subtree_end(self) -> list[int]:
+        """Last pre-order index inside each element's subtree."""
+        last = list(range(len(self.parents)))
+        for i in range(len(self.parents) - 1, 0, -1):
+            p = self.parents[i]
+            if p >= 0 and last[i] > last[p]:
+                last[p] = last[i]
+        return last
+
+
+def collapse(text: str) -> str:
+    """Collapse whitespace as a browser renders it, minus spaces between CJK lines."""
+    if "\n" in text:
+        text = _CJK_BREAK.sub("", text)
+    return " ".join(text.split())
+
+
+class _Builder:
+    """Accumulates the text of the block being read during the walk."""
+
+    __slots__ = ("caption", "images", "link", "out", "owner", "pieces", "tags")
+
+    def __init__(self, tags: list[str], images: list[int]) -> None:
+        self.out: list[Block] = []
+        self.tags = tags
+        self.images = images
+        self.pieces: list[str] = []
+        self.owner = -1
+        self.link = 0
+        self.caption = False
+
+    def flush(self) -> None:
+        if self.pieces:
+            text = collapse("".join(self.pieces))
+            if text:
+                self.out.append(
+                    Block(
+                        self.owner,
+                        self.tags[self.owner],
+                        text,
+                        min(self.link, len(text.encode())),
+                        self.caption,
+                        len(self.images),
+                    )
+                )
+            self.pieces = []
+        self.owner = -1
+        self.link = 0
+
+
+def segment(root: LexborNode, captions: Set[int]) -> Segmented:
+    """Walk ``root`` once; ``captions`` is the ``mem_id`` set of caption elements."""
+    seg = Segmented()
+    nodes, parents, tags, images = seg.nodes, seg.parents, seg.tags, seg.images
+    index_of = seg.index_of
+    owner_of: list[int] = []
+    in_link: list[bool] = []
+    in_caption: list[bool] = []
+    b = _Builder(tags, images)
+    for node in root.traverse(include_text=True):
+        tag = node.tag
+        if tag == "-text":
+            parent = node.parent
+            pidx = index_of.get(parent.mem_id, -1) if parent is not None else -1
+            if pidx < 0:
+                continue
+            text = node.text_content
+            if not text:
+                continue
+            if text.isspace():
+                if b.pieces:
+                    b.pieces.append(" ")
+                continue
+            owner = owner_of[pidx]
+            if owner != b.owner:
+                b.flush()
+                b.owner, b.caption = owner, in_caption[pidx]
+            b.pieces.append(text)
+            if in_link[pidx]:
+                b.link += len(text.strip().encode())
+            continue
+        if tag is None or tag[0] in "-_#!":
+            continue
+        parent = node.parent
+        pidx = index_of.get(parent.mem_id, -1) if parent is not None else -1
+        idx = len(nodes)
+        mid = node.mem_id
+        index_of[mid] = idx
+        nodes.append(node)
+        parents.append(pidx)
+        tags.append(tag)
+        is_block = tag in BLOCK_TAGS or pidx < 0
+        owner_of.append(idx if is_block else owner_of[pidx])
+        in_link.append(tag == "a" or (pidx >= 0 and in_link[pidx]))
+        in_caption.append(mid in captions or (pidx >= 0 and in_caption[pidx]))
+        if is_block or tag == "br":
+            b.flush()
+        elif tag == "img":
+            images.append(idx)
+    b.flush()
+    seg.blocks = b.out
+    return seg

@@ -1,0 +1,158 @@
+"""Cleaning before segmentation: junk removed, boilerplate marked and cut, in C.
+
+Stages:
+
+1. ``remove_junk``  scripts, styles, form controls, in one selector; then
+   hidden elements (a lightbox's second caption), unless one holds most of
+   the page's text (pages hidden until a script reveals them).
+2. ``mark``         one look at every element with a class, id or role:
+   soft boilerplate (share, related, nav, footer...), captions, content hints.
+3. ``remove_soft``  soft-flagged subtrees are decomposed, unless one holds
+   most of the page's text: a content wrapper whose class happens to say
+   "share" or "top" is still the article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from selectolax.lexbor import LexborNode
+
+from ._rules import Rules
+
+#: A soft-flagged subtree holding at least this share of the page text stays.
+UNFLAG_SHARE = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Marks:
+    """Elements found by class/id/tag rules, before any is removed."""
+
+    soft: tuple[LexborNode, ...]
+    #: ``mem_id`` of the soft nodes that are hidden rather than boilerplate by name.
+    hidden: frozenset[int]
+    captions: frozenset[int]
+    hints: frozenset[int]
+    #: ``mem_id`` of every element that has a content hint inside or is one.
+    guarded: frozenset[int]
+
+
+def remove_junk(root: LexborNode, rules: Rules) -> int:
+    """Decompose junk tags, innermost first so that no node is freed twice."""
+    nodes = root.css(rules.remove_selector)
+    for node in reversed(nodes):
+        node.decompose()
+    return len(nodes)
+
+
+def mark(root: LexborNode, rules: Rules) -> Marks:
+    """Classify elements by tag, role, style and class/id tokens in one pass.
+
+    Precedence: a content class (``article-body``) beats a boilerplate class,
+    which beats a content tag (a comment is often an ``<article
+    class="comment">``); ``itemprop="articleBody"`` counts as a content class.
+    Hidden elements join the soft ones: both are removed when unguarded.
+    """
+    soft: list[LexborNode] = []
+    hidden: set[int] = set()
+    captions: set[int] = set()
+    hints: list[LexborNode] = []
+    seen: set[int] = set()
+    for node in root.css(rules.mark_selector):
+        # A node matched by several alternatives of the list comes back once per match.
+        if node.mem_id in seen:
+            continue
+        seen.add(node.mem_id)
+        tag = node.tag or ""
+        attrs = node.attributes
+        role = attrs.get("role") or ""
+        found = _label_kinds(attrs, role, rules)
+        if "hidden" in found or _hidden(attrs, rules):
+            soft.append(node)
+            hidden.add(node.mem_id)
+        elif "content" in found:
+            hints.append(node)
+        elif tag in rules.caption_tags or "caption" in found:
+            captions.add(node.mem_id)
+        elif "soft" in found or tag in rules.soft_tags or role in rules.soft_roles:
+            soft.append(node)
+        elif tag in rules.content_tags or role == "main":
+            hints.append(node)
+    return Marks(
+        tuple(soft),
+        frozenset(hidden),
+        frozenset(captions),
+        frozenset(n.mem_id for n in hints),
+        _with_ancestors(hints),
+    )
+
+
+def _hidden(attrs: dict[str, str | None], rules: Rules) -> bool:
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return True
+    style = attrs.get("style")
+    return bool(style and rules.hidden_style.search(style))
+
+
+def _with_ancestors(nodes: Sequence[LexborNode]) -> frozenset[int]:
+    out: set[int] = set()
+    for node in nodes:
+        cur: LexborNode | None = node
+        while cur is not None and cur.mem_id not in out:
+            out.add(cur.mem_id)
+            cur = cur.parent
+    return frozenset(out)
+
+
+_WORDISH = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-_")
+
+
+def _label_kinds(attrs: dict[str, str | None], role: str, rules: Rules) -> set[str]:
+    """Kinds of the tokens found in the element's lower-cased class/id/itemprop/role.
+
+    ``word`` and ``hidden`` tokens count only when they stand alone (``ad``,
+    not the letters inside ``header`` nor ``ad-free``; ``hidden``, not
+    ``overflow-hidden``); a standing ``word`` token means boilerplate.
+    """
+    parts = (attrs.get("class"), attrs.get("id"), attrs.get("itemprop"), role)
+    label = " ".join(p for p in parts if p).lower()
+    found: set[str] = set()
+    if not label:
+        return found
+    for m in rules.label.finditer(label):
+        kind = rules.label_kinds.get(m.group())
+        if kind in ("word", "hidden"):
+            a, z = m.span()
+            if (a and label[a - 1] in _WORDISH) or (z < len(label) and label[z] in _WORDISH):
+                continue
+            kind = "soft" if kind == "word" else kind
+        if kind:
+            found.add(kind)
+    return found
+
+
+def remove_soft(root: LexborNode, marks: Marks) -> int:
+    """Decompose the soft-marked and hidden subtrees that are not the article's wrappers.
+
+    A node holding a content hint is kept. A node holding ``UNFLAG_SHARE`` of
+    the page text (lengths taken before anything is removed) is kept when it
+    is hidden (pages hidden until a script reveals them) or when the page
+    has no hint at all. Nodes come in document order and go innermost first,
+    so no node is freed twice.
+    """
+    if not marks.soft:
+        return 0
+    limit = UNFLAG_SHARE * len(root.text(deep=True))
+    doomed = [n for n in marks.soft if not _kept(n, marks, limit)]
+    for node in reversed(doomed):
+        node.decompose()
+    return len(doomed)
+
+
+def _kept(node: LexborNode, marks: Marks, limit: float) -> bool:
+    if node.mem_id in marks.guarded:
+        return True
+    if marks.hints and node.mem_id not in marks.hidden:
+        return False
+    return len(node.text(deep=True)) >= limit

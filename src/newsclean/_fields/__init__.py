@@ -1,0 +1,1 @@
+"""One module per record field, each with its own explicit fallback order."""

@@ -1,0 +1,103 @@
+"""Images of the article, each with its caption printed once and its credit apart.
+
+A caption comes from the caption block that follows the image (before the
+next image), else from the image's ``title``/``alt`` when that reads like a
+sentence. Repeats (the same caption in a figcaption, the alt text and a
+lightbox copy) collapse into one ``Image``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from urllib.parse import urljoin
+
+from .._blocks import Block, Segmented
+from .._filter import key, strip_credit
+from .._models import Image
+from .._rules import Rules
+
+_SRC_ATTRS = ("data-src", "data-original", "data-lazy-src", "data-url", "src")
+_SKIP_SRC = ("data:", "icon", "logo", "avatar", "sprite", "pixel", "blank.", "spacer", ".svg")
+#: Images narrower or shorter than this (when the page says) are icons, not photos.
+MIN_SIDE = 60
+#: An alt/title text shorter than this (effective bytes) is a label, not a caption.
+MIN_ALT_CAPTION = 24
+
+
+def image_url(attrs: dict[str, str | None], base: str | None) -> str | None:
+    """The real picture address: lazy-loading attributes first, ``src`` last."""
+    for name in _SRC_ATTRS:
+        value = attrs.get(name)
+        if value and not value.startswith("data:"):
+            value = value.strip()
+            return urljoin(base, value) if base else value
+    srcset = attrs.get("srcset") or attrs.get("data-srcset")
+    if srcset:
+        first = srcset.split(",")[0].split()[0]
+        return urljoin(base, first) if base else first
+    return None
+
+
+def _too_small(attrs: dict[str, str | None]) -> bool:
+    for name in ("width", "height"):
+        value = (attrs.get(name) or "").strip().removesuffix("px")
+        if value.isdigit() and int(value) < MIN_SIDE:
+            return True
+    return False
+
+
+def collect_images(
+    seg: Segmented,
+    first: int,
+    lo: int,
+    hi: int,
+    captions: Sequence[Block],
+    base_url: str | None,
+    rules: Rules,
+) -> tuple[Image, ...]:
+    """Images of the article, paired with their captions.
+
+    Those inside the container ``lo..hi``, and lead images printed between
+    the headline (pre-order index ``first``) and the container.
+    """
+    by_slot: dict[int, Block] = {}
+    for c in captions:
+        by_slot.setdefault(c.images_before, c)
+    out: list[Image] = []
+    seen: set[str] = set()
+    used_slots: set[int] = set()
+    for n, idx in enumerate(seg.images):
+        if not (lo <= idx <= hi or first < idx < lo):
+            continue
+        attrs = seg.nodes[idx].attributes
+        url = image_url(attrs, base_url)
+        if url is None or _too_small(attrs) or any(s in url.lower() for s in _SKIP_SRC):
+            continue
+        block = by_slot.get(n + 1)
+        text = block.text if block else _alt_caption(attrs)
+        if block:
+            used_slots.add(n + 1)
+        caption, credit = strip_credit(text, rules) if text else (None, None)
+        k = key(caption or "") or url
+        if k in seen:
+            continue
+        seen.add(k)
+        out.append(Image(url=url, caption=caption or None, credit=credit))
+    for slot, block in by_slot.items():
+        if slot in used_slots:
+            continue
+        caption, credit = strip_credit(block.text, rules)
+        k = key(caption)
+        if k and k not in seen:
+            seen.add(k)
+            out.append(Image(url=None, caption=caption, credit=credit))
+    return tuple(out)
+
+
+def _alt_caption(attrs: dict[str, str | None]) -> str | None:
+    for name in ("title", "alt"):
+        value = " ".join((attrs.get(name) or "").split())
+        sentence_like = " " in value or not value.isascii()
+        if len(value.encode()) >= MIN_ALT_CAPTION and sentence_like:
+            return value
+    return None

@@ -1,0 +1,106 @@
+"""Page metadata read before cleaning: meta tags, canonical link, JSON-LD.
+
+Read once into a frozen ``PageMeta`` so that the field extractors never
+query the tree for the same tag twice.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser
+
+_ARTICLE_TYPES = frozenset(
+    {
+        "article",
+        "newsarticle",
+        "reportagenewsarticle",
+        "blogposting",
+        "analysisnewsarticle",
+        "opinionnewsarticle",
+        "backgroundnewsarticle",
+        "webpage",
+        "report",
+        "liveblogposting",
+    }
+)
+#: JSON-LD scripts larger than this are skipped: they are data dumps, not page metadata.
+MAX_JSONLD_CHARS = 2_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class PageMeta:
+    """What the page says about itself outside the visible text."""
+
+    metas: Mapping[str, str] = field(default_factory=dict)
+    lang: str | None = None
+    canonical: str | None = None
+    doc_title: str | None = None
+    jsonld: Mapping[str, Any] = field(default_factory=dict)
+
+    def first(self, *names: str) -> str | None:
+        """The first non-empty meta value among ``names`` (property or name)."""
+        for name in names:
+            value = self.metas.get(name)
+            if value:
+                return value
+        return None
+
+
+def read_meta(tree: LexborHTMLParser) -> PageMeta:
+    """Collect meta tags, ``lang``, canonical URL, ``<title>`` and the article's JSON-LD."""
+    metas: dict[str, str] = {}
+    for node in tree.css("meta[content]"):
+        attrs = node.attributes
+        name = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
+        content = attrs.get("content")
+        if name and content and name.lower() not in metas:
+            metas[name.lower()] = " ".join(content.split())
+        equiv = attrs.get("http-equiv")
+        if equiv and content:
+            metas.setdefault(f"http-equiv:{equiv.lower()}", content)
+    html = tree.css_first("html")
+    lang = html.attributes.get("lang") or html.attributes.get("xml:lang") if html else None
+    canon = tree.css_first('link[rel="canonical"][href]')
+    title = tree.css_first("title")
+    return PageMeta(
+        metas=metas,
+        lang=lang or None,
+        canonical=canon.attributes.get("href") if canon else None,
+        doc_title=" ".join(title.text().split()) if title else None,
+        jsonld=_article_jsonld(tree),
+    )
+
+
+def _article_jsonld(tree: LexborHTMLParser) -> dict[str, Any]:
+    """The first JSON-LD object of an article type, or an empty dict."""
+    for node in tree.css('script[type="application/ld+json"]'):
+        raw = node.text()
+        if not raw or len(raw) > MAX_JSONLD_CHARS:
+            continue
+        try:
+            data = json.loads(raw, strict=False)
+        except (ValueError, RecursionError):
+            continue
+        for obj in _objects(data, 0):
+            types = obj.get("@type")
+            names = types if isinstance(types, list) else [types]
+            if any(isinstance(t, str) and t.lower() in _ARTICLE_TYPES for t in names):
+                return obj
+    return {}
+
+
+def _objects(data: Any, depth: int) -> Iterator[dict[str, Any]]:
+    if depth > 4:
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from _objects(item, depth + 1)
+    elif isinstance(data, dict):
+        yield data
+        graph = data.get("@graph")
+        if graph is not None:
+            yield from _objects(graph, depth + 1)

@@ -1,0 +1,260 @@
+"""Inside the chosen container: keep the article's paragraphs, set captions aside.
+
+Stages, in order (each a small function over the block list):
+
+1. ``split_captions``  captions (figcaption, caption classes, the text of an
+   image's alt/title, a credit-bearing line right after an image, and every
+   repeat of those) leave the body for ``images``.
+2. ``cut_sections``    a "热门新闻" / "Related stories" heading ends the
+   article when most of the text came before it; otherwise only its own
+   section goes.
+3. ``drop_teasers``    "阅读全文" / "Read more" links and the truncated teaser
+   sentence and label printed before each.
+4. ``drop_noise``      link-dense blocks, editor/copyright/share lines, the
+   headline itself, and byline/date rows above the first real paragraph.
+5. ``dedupe``          a paragraph printed twice is kept once.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ._blocks import HEADING_TAGS, Block, Segmented
+from ._rules import Rules
+from ._score import eff_len
+
+#: Blocks with more link text than this share are link lists, not prose.
+MAX_LINK_DENSITY = 0.5
+#: A section heading ends the article once this share of its text is behind it.
+TAIL_SHARE = 0.6
+#: A block this long (effective bytes) with punctuation is a "real" paragraph.
+SUBSTANTIAL = 120
+#: A block longer than this (effective bytes) is never taken for an uncaptioned caption.
+MAX_CAPTION = 600
+#: Editor, copyright and share lines are short; longer blocks are not tested.
+DROP_LINE_MAX = 240
+#: Blocks shorter than this above the first real paragraph may be meta rows.
+META_ROW = 160
+
+_STRIP = " \t:：>»›|-—–·•*#【】[]()（）"
+_TEASER_END = re.compile(r"(\.\.\.|…|⋯)\s*[」”\"']?\s*$")
+_SENTENCE = re.compile(r"[.!?。！？；;:：,，]")
+_META_ROW = re.compile(
+    r"(?i)(\d{4}\s*[-/.年]\s*\d{1,2}|\d{1,2}:\d{2}|\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug"
+    r"|sep|oct|nov|dec)[a-z]*\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
+    r"\d{1,2}\b|^by\s|^(作者|记者|記者|来源|來源|文[/／:：]|图[/／:：]|圖[/／:：]|发布|發布|更新|编辑|編輯)"
+    r"|\bmin(ute)?s? read\b|分钟阅读|分鐘閱讀|published|updated|posted)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """What the container yields: body blocks and caption blocks, in order."""
+
+    body: tuple[Block, ...]
+    captions: tuple[Block, ...]
+
+
+def key(text: str) -> str:
+    """Comparison key: case-folded, without spaces and edge punctuation."""
+    return "".join(text.split()).casefold().strip(_STRIP)
+
+
+#: Credits sit in the last characters of a caption; only those are searched.
+CREDIT_TAIL = 160
+
+
+def strip_credit(text: str, rules: Rules) -> tuple[str, str | None]:
+    """Split a trailing photo credit off a caption."""
+    offset = max(len(text) - CREDIT_TAIL, 0)
+    tail = text[offset:]
+    for pattern in rules.credits:
+        m = pattern.search(tail)
+        if m:
+            head = text[: offset + m.start()].rstrip(" ，,")
+            return head, m.group(1).strip()
+    return text, None
+
+
+def split_captions(
+    blocks: Sequence[Block], images_before: int, alt_keys: set[str], rules: Rules
+) -> tuple[list[Block], list[Block]]:
+    body: list[Block] = []
+    captions: list[Block] = []
+    caption_keys: set[str] = set()
+    prev_images = images_before
+    for b in blocks:
+        after_image = b.images_before > prev_images
+        prev_images = b.images_before
+        k = b.key
+        is_caption = b.caption or k in caption_keys or (len(k) > 3 and k in alt_keys)
+        if not is_caption and after_image and eff_len(b.text) < MAX_CAPTION:
+            text, credit = strip_credit(b.text, rules)
+            is_caption = credit is not None or key(text) in alt_keys
+        if is_caption:
+            captions.append(b)
+            caption_keys.add(k)
+            caption_keys.add(key(strip_credit(b.text, rules)[0]))
+        else:
+            body.append(b)
+    # A caption line printed before its caption block was recognised.
+    return [b for b in body if b.key not in caption_keys], captions
+
+
+def _is_section_heading(b: Block, rules: Rules) -> bool:
+    return len(b.text) <= 40 and b.key in rules.section_headings
+
+
+def cut_sections(blocks: list[Block], seg: Segmented, end: list[int], rules: Rules) -> list[Block]:
+    goods = [_good(b) for b in blocks]
+    total = sum(goods) or 1
+    seen = 0
+    dropped: set[int] = set()
+    for i, b in enumerate(blocks):
+        if i in dropped:
+            continue
+        if _is_section_heading(b, rules):
+            if seen >= TAIL_SHARE * total:
+                return [x for j, x in enumerate(blocks[:i]) if j not in dropped]
+            dropped.update(_section_span(i, blocks, goods, seg, end, total))
+        seen += goods[i]
+    return [x for j, x in enumerate(blocks) if j not in dropped]
+
+
+def _section_span(
+    i: int,
+    blocks: Sequence[Block],
+    goods: Sequence[int],
+    seg: Segmented,
+    end: list[int],
+    total: int,
+) -> range:
+    """Block indexes of the widest ancestor of heading ``i`` that is a side section.
+
+    A subtree's blocks are one contiguous run of the block list, so each
+    ancestor's run grows outwards from the heading.
+    """
+    lo = hi = i
+    p = seg.parents[blocks[i].owner]
+    while p >= 0:
+        a, z = lo, hi
+        while a > 0 and p <= blocks[a - 1].owner <= end[p]:
+            a -= 1
+        while z + 1 < len(blocks) and p <= blocks[z + 1].owner <= end[p]:
+            z += 1
+        if sum(goods[a : z + 1]) >= (1 - TAIL_SHARE) * total:
+            break
+        lo, hi = a, z
+        p = seg.parents[p]
+    return range(lo, hi + 1)
+
+
+def _good(b: Block) -> int:
+    return max(eff_len(b.text) - b.link_chars, 0)
+
+
+def drop_teasers(blocks: list[Block], rules: Rules) -> list[Block]:
+    out: list[Block] = []
+    for b in blocks:
+        if b.key in rules.read_more:
+            while out and (_TEASER_END.search(out[-1].text) or _is_label(out[-1])):
+                out.pop()
+            continue
+        out.append(b)
+    return out
+
+
+def _is_label(b: Block) -> bool:
+    """A category label or a linked headline printed above a teaser."""
+    return (len(b.text) <= 12 and not _SENTENCE.search(b.text)) or _link_dense(b)
+
+
+def _link_dense(b: Block) -> bool:
+    return b.link_chars > MAX_LINK_DENSITY * eff_len(b.text)
+
+
+def drop_noise(blocks: list[Block], title_key: str, rules: Rules) -> list[Block]:
+    out: list[Block] = []
+    started = False
+    for b in blocks:
+        k = b.key
+        if _link_dense(b) or b.tag == "h1" or k in rules.labels:
+            continue
+        if len(b.text) <= DROP_LINE_MAX and rules.drop_line.search(b.text):
+            continue
+        if title_key and k == title_key:
+            continue
+        if not started:
+            if _is_meta_row(b):
+                continue
+            started = b.tag not in HEADING_TAGS and eff_len(b.text) >= SUBSTANTIAL
+        out.append(b)
+    return out
+
+
+def _is_meta_row(b: Block) -> bool:
+    return eff_len(b.text) < META_ROW and bool(_META_ROW.search(b.text))
+
+
+def dedupe(blocks: list[Block]) -> list[Block]:
+    seen: set[str] = set()
+    out = []
+    for b in blocks:
+        k = b.key
+        if k and k not in seen:
+            seen.add(k)
+            out.append(b)
+    return out
+
+
+def select(
+    seg: Segmented,
+    container: int,
+    end: list[int],
+    alt_keys: set[str],
+    title_key: str,
+    rules: Rules,
+) -> Selection:
+    """Run the stages over the blocks inside ``container``."""
+    last = end[container]
+    blocks = [b for b in seg.blocks if container <= b.owner <= last]
+    for b in blocks:
+        b.key = key(b.text)
+    images_before = bisect.bisect_left(seg.images, container)
+    body, captions = split_captions(blocks, images_before, alt_keys, rules)
+    body = cut_sections(body, seg, end, rules)
+    body = drop_teasers(body, rules)
+    body = drop_noise(body, title_key, rules)
+    return Selection(tuple(dedupe(body)), tuple(captions))
+
+
+def headline_index(seg: Segmented, container: int, title_key: str) -> int:
+    """Pre-order index of the headline printed above the container, or the container.
+
+    The headline is the last ``<h1>`` or block equal to the title before the
+    container; what lies between it and the container (a lead photo and its
+    caption) belongs to the article too.
+    """
+    size = len(title_key)
+    for b in reversed(seg.blocks):
+        if b.owner >= container:
+            continue
+        near = size and abs(len(b.text) - size) <= size // 2 + 2
+        if b.tag == "h1" or (near and key(b.text) == title_key):
+            return b.owner
+    return container
+
+
+def lead_captions(
+    seg: Segmented, first: int, container: int, alt_keys: set[str], rules: Rules
+) -> list[Block]:
+    """Caption blocks between the headline and the container."""
+    if first >= container:
+        return []
+    lead = [b for b in seg.blocks if first < b.owner < container]
+    for b in lead:
+        b.key = key(b.text)
+    return split_captions(lead, bisect.bisect_left(seg.images, first), alt_keys, rules)[1]

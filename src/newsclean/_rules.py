@@ -1,0 +1,124 @@
+"""Boilerplate rules, loaded from the data files in ``rules/`` and compiled once.
+
+Tag rules become one selector list (Lexbor matches them in a single walk);
+class/id tokens become one case-insensitive regex per concern, run once per
+element that has a class or id; phrases become frozen sets of case-folded
+strings.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """Everything the cleaner and the block filter need, ready to use."""
+
+    remove_selector: str
+    hidden_style: re.Pattern[str]
+    mark_selector: str
+    soft_tags: frozenset[str]
+    soft_roles: frozenset[str]
+    caption_tags: frozenset[str]
+    content_tags: frozenset[str]
+    label: re.Pattern[str]
+    label_kinds: dict[str, str]
+    section_headings: frozenset[str]
+    read_more: frozenset[str]
+    labels: frozenset[str]
+    drop_line: re.Pattern[str]
+    credits: tuple[re.Pattern[str], ...]
+
+
+def load_json(name: str) -> Any:
+    """Read one data file shipped in ``newsclean/rules``."""
+    text = resources.files("newsclean.rules").joinpath(name).read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+def _scoped(pattern: str) -> str:
+    """Turn a leading ``(?i)`` into a scoped group so patterns can be joined."""
+    if pattern.startswith("(?i)"):
+        return f"(?i:{pattern[4:]})"
+    return f"(?:{pattern})"
+
+
+def trie_pattern(tokens: Iterable[str]) -> str:
+    """A regex for any of ``tokens``, factored by shared prefixes.
+
+    A flat alternation of a hundred literals is tried literal by literal at
+    every position; the factored form rejects a position on its first
+    character, which makes class/id matching several times faster.
+    """
+    trie: dict[str, Any] = {}
+    for token in tokens:
+        node = trie
+        for ch in token:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict[str, Any]) -> str:
+    alts = [re.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
+    ends = "" in node
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if ends else body
+
+
+#: Kinds of class/id token, strongest first: a token listed twice keeps the first kind.
+LABEL_KINDS = (
+    ("content", ("content_substring", "content_attr_values")),
+    ("caption", ("caption_substring",)),
+    ("soft", ("soft_substring",)),
+    ("word", ("soft_word",)),
+    ("hidden", ("hidden_words",)),
+)
+#: Attributes that can hide an element; such elements are looked at too.
+_HIDDEN_ATTRS = ("[hidden]", "[aria-hidden]", "[style]")
+
+
+def _label_kinds(bp: dict[str, Any]) -> dict[str, str]:
+    kinds: dict[str, str] = {}
+    for kind, keys in LABEL_KINDS:
+        for k in keys:
+            for token in bp[k]:
+                kinds.setdefault(token.lower(), kind)
+    return kinds
+
+
+@functools.lru_cache(maxsize=1)
+def rules() -> Rules:
+    """The compiled rules (built on first use, not at import)."""
+    bp = load_json("boilerplate.json")
+    ph = load_json("phrases.json")
+    tags = [*bp["soft_tags"], *bp["caption_tags"], *bp["content_tags"]]
+    kinds = _label_kinds(bp)
+    marked = ",".join(bp["mark_tags"])
+    return Rules(
+        remove_selector=", ".join(bp["remove_tags"]),
+        hidden_style=re.compile(bp["hidden_style"], re.IGNORECASE),
+        mark_selector=", ".join(
+            [*tags, f":is({marked}):is([class],[id],[role],[itemprop])", *_HIDDEN_ATTRS]
+        ),
+        soft_tags=frozenset(bp["soft_tags"]),
+        soft_roles=frozenset(bp["soft_roles"]),
+        caption_tags=frozenset(bp["caption_tags"]),
+        content_tags=frozenset(bp["content_tags"]),
+        label=re.compile(trie_pattern(sorted(kinds))),
+        label_kinds=kinds,
+        section_headings=frozenset(p.casefold() for p in ph["section_headings"]),
+        read_more=frozenset(p.casefold() for p in ph["read_more"]),
+        labels=frozenset(p.casefold() for p in ph["labels"]),
+        drop_line=re.compile("|".join(_scoped(p) for p in ph["drop_lines"])),
+        credits=tuple(re.compile(p) for p in ph["credit"]),
+    )

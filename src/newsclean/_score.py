@@ -1,0 +1,85 @@
+"""Main-content location: value every block, then pick the subtree worth most.
+
+Method
+------
+1. Every block gets a value in "effective bytes" (UTF-8 length, so one CJK
+   character weighs three Latin letters, close to the information each
+   carries)::
+
+       value = own_text - LINK_WEIGHT * link_text - BLOCK_COST
+               - NO_PUNCT_PENALTY   (short blocks without sentence punctuation)
+
+   Captions are neutral.
+2. Values are summed bottom-up over the tree in one reverse pre-order pass.
+3. The container is the element with the largest sum; elements with a
+   semantic hint (``<article>``, ``itemprop=articleBody``, content classes)
+   have their sum multiplied by ``HINT_BONUS``. Because menus, link lists
+   and labels are negative, growing a subtree past the article costs more
+   than it gains, so the maximum sits on the tightest element that still
+   holds the whole article.
+
+Calibration: the constants below were set on ../shared/corpus (wcxb-articles,
+readability, zh, zh-news, trafilatura snippets). Changing one means
+re-running ``benchmarks/quality.py`` and updating docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence, Set
+
+from ._blocks import Block, Segmented
+
+#: Cost of a block, in effective bytes: menus and labels are many short blocks.
+BLOCK_COST = 30
+#: Link text counts against a subtree this many times its length.
+LINK_WEIGHT = 1.5
+#: Extra cost of a short block that has no sentence punctuation at all.
+NO_PUNCT_PENALTY = 20
+#: Below this many effective bytes a block without punctuation is "short".
+SHORT_BLOCK = 80
+#: Multiplier of a semantic-hint element's sum when choosing the container.
+HINT_BONUS = 1.25
+
+_PUNCT = re.compile(r"[.,;:!?。，；：！？、…]")
+
+
+def eff_len(text: str) -> int:
+    """Effective length: UTF-8 bytes, a cheap C-level proxy for information."""
+    return len(text.encode())
+
+
+def block_value(block: Block) -> float:
+    """The block's contribution to every subtree that holds it."""
+    if block.caption:
+        return 0.0
+    size = eff_len(block.text)
+    own = size - block.link_chars
+    value = own - LINK_WEIGHT * block.link_chars - BLOCK_COST
+    if own < SHORT_BLOCK and not _PUNCT.search(block.text):
+        value -= NO_PUNCT_PENALTY
+    return float(value)
+
+
+def subtree_sums(parents: Sequence[int], own: list[float]) -> list[float]:
+    """Sum per-element values over subtrees: one reverse pre-order pass."""
+    sums = list(own)
+    for i in range(len(parents) - 1, 0, -1):
+        p = parents[i]
+        if p >= 0:
+            sums[p] += sums[i]
+    return sums
+
+
+def choose(seg: Segmented, hints: Set[int]) -> int:
+    """Pre-order index of the element whose subtree holds the article."""
+    own = [0.0] * len(seg.parents)
+    for b in seg.blocks:
+        own[b.owner] += block_value(b)
+    sums = subtree_sums(seg.parents, own)
+    best, best_score = 0, float("-inf")
+    for i, s in enumerate(sums):
+        score = s * HINT_BONUS if (s > 0 and i in hints) else s
+        if score > best_score:
+            best, best_score = i, score
+    return best
