@@ -192,7 +192,9 @@ def segment(root: LexborNode, captions: Set[int]) -> Segmented:
         tags.append(tag)
         is_block = tag in BLOCK_TAGS or pidx < 0
         owner_of.append(idx if is_block else owner_of[pidx])
-        in_link.append(tag == "a" or (pidx >= 0 and in_link[pidx]))
+        # An anchor without href (a name target, or an unclosed <a> of an old
+        # page that swallows the rest) is not a link.
+        in_link.append((tag == "a" and "href" in node.attributes) or (pidx >= 0 and in_link[pidx]))
         in_caption.append(mid in captions or (pidx >= 0 and in_caption[pidx]))
         if is_block or tag == "br":
             b.flush()

@@ -105,7 +105,9 @@ def _with_ancestors(nodes: Sequence[LexborNode]) -> frozenset[int]:
     return frozenset(out)
 
 
-_WORDISH = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-_")
+#: Characters that glue a token into a longer class name (``ad-free``,
+#: ``overflow-hidden``, the responsive ``md:hidden``, ``[&>p]:hidden``).
+_WORDISH = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-_:[]/&>!.")
 
 
 def _label_kinds(attrs: dict[str, str | None], role: str, rules: Rules) -> set[str]:
@@ -135,11 +137,11 @@ def _label_kinds(attrs: dict[str, str | None], role: str, rules: Rules) -> set[s
 def remove_soft(root: LexborNode, marks: Marks) -> int:
     """Decompose the soft-marked and hidden subtrees that are not the article's wrappers.
 
-    A node holding a content hint is kept. A node holding ``UNFLAG_SHARE`` of
-    the page text (lengths taken before anything is removed) is kept when it
-    is hidden (pages hidden until a script reveals them) or when the page
-    has no hint at all. Nodes come in document order and go innermost first,
-    so no node is freed twice.
+    A node holding a content hint is kept, and so is one holding
+    ``UNFLAG_SHARE`` of the page text (lengths taken before anything is
+    removed): a wrapper whose class happens to say "share" or "hidden until
+    a script runs" is still the article. Nodes come in document order and go
+    innermost first, so no node is freed twice.
     """
     if not marks.soft:
         return 0
@@ -151,8 +153,4 @@ def remove_soft(root: LexborNode, marks: Marks) -> int:
 
 
 def _kept(node: LexborNode, marks: Marks, limit: float) -> bool:
-    if node.mem_id in marks.guarded:
-        return True
-    if marks.hints and node.mem_id not in marks.hidden:
-        return False
-    return len(node.text(deep=True)) >= limit
+    return node.mem_id in marks.guarded or len(node.text(deep=True)) >= limit

@@ -31,11 +31,11 @@ from collections.abc import Sequence, Set
 from ._blocks import Block, Segmented
 
 #: Cost of a block, in effective bytes: menus and labels are many short blocks.
-BLOCK_COST = 30
+BLOCK_COST = 10
 #: Link text counts against a subtree this many times its length.
 LINK_WEIGHT = 1.5
 #: Extra cost of a short block that has no sentence punctuation at all.
-NO_PUNCT_PENALTY = 20
+NO_PUNCT_PENALTY = 0
 #: Below this many effective bytes a block without punctuation is "short".
 SHORT_BLOCK = 80
 #: Multiplier of a semantic-hint element's sum when choosing the container.
