@@ -56,6 +56,9 @@ class Selection:
 
     body: tuple[Block, ...]
     captions: tuple[Block, ...]
+    #: Pre-order spans (first, last) of the container that are not the article:
+    #: other stories after a section heading. Images there are not the article's.
+    dropped: tuple[tuple[int, int], ...] = ()
 
 
 def key(text: str) -> str:
@@ -108,20 +111,27 @@ def _is_section_heading(b: Block, rules: Rules) -> bool:
     return len(b.text) <= 40 and b.key in rules.section_headings
 
 
-def cut_sections(blocks: list[Block], seg: Segmented, end: list[int], rules: Rules) -> list[Block]:
+def cut_sections(
+    blocks: list[Block], seg: Segmented, end: list[int], rules: Rules
+) -> tuple[list[Block], list[tuple[int, int]]]:
+    """Drop side sections; cut the tail at a section heading that follows the article."""
     goods = [_good(b) for b in blocks]
     total = sum(goods) or 1
     seen = 0
     dropped: set[int] = set()
+    spans: list[tuple[int, int]] = []
     for i, b in enumerate(blocks):
         if i in dropped:
             continue
         if _is_section_heading(b, rules):
             if seen >= TAIL_SHARE * total:
-                return [x for j, x in enumerate(blocks[:i]) if j not in dropped]
-            dropped.update(_section_span(i, blocks, goods, seg, end, total))
+                spans.append((b.owner, len(seg.parents)))
+                return [x for j, x in enumerate(blocks[:i]) if j not in dropped], spans
+            span = _section_span(i, blocks, goods, seg, end, total)
+            dropped.update(span)
+            spans.append((blocks[span.start].owner, end[blocks[span.stop - 1].owner]))
         seen += goods[i]
-    return [x for j, x in enumerate(blocks) if j not in dropped]
+    return [x for j, x in enumerate(blocks) if j not in dropped], spans
 
 
 def _section_span(
@@ -225,10 +235,15 @@ def select(
         b.key = key(b.text)
     images_before = bisect.bisect_left(seg.images, container)
     body, captions = split_captions(blocks, images_before, alt_keys, rules)
-    body = cut_sections(body, seg, end, rules)
+    body, spans = cut_sections(body, seg, end, rules)
     body = drop_teasers(body, rules)
     body = drop_noise(body, title_key, rules)
-    return Selection(tuple(dedupe(body)), tuple(captions))
+    captions = [c for c in captions if not inside(c.owner, spans)]
+    return Selection(tuple(dedupe(body)), tuple(captions), tuple(spans))
+
+
+def inside(idx: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(lo <= idx <= hi for lo, hi in spans)
 
 
 def headline_index(seg: Segmented, container: int, title_key: str) -> int:

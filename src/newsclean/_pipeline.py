@@ -101,7 +101,10 @@ def read_body(
     sel = select(seg, container, end, alt_keys, title_key, r)
     first = headline_index(seg, container, title_key)
     captions = [*lead_captions(seg, first, container, alt_keys, r), *sel.captions]
-    images = collect_images(seg, first, container, end[container], captions, base_url, r)
+    # Pictures after the article's last paragraph belong to other stories' teasers.
+    last = end[sel.body[-1].owner] if sel.body else end[container]
+    captions = [c for c in captions if c.owner <= last]
+    images = collect_images(seg, first, container, last, captions, sel.dropped, base_url, r)
     return _Body(normalize_paragraphs(b.text for b in sel.body), images)
 
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from urllib.parse import urljoin
 
 from .._blocks import Block, Segmented
-from .._filter import key, strip_credit
+from .._filter import inside, key, strip_credit
 from .._models import Image
 from .._rules import Rules
 
@@ -52,6 +52,7 @@ def collect_images(
     lo: int,
     hi: int,
     captions: Sequence[Block],
+    dropped: Sequence[tuple[int, int]],
     base_url: str | None,
     rules: Rules,
 ) -> tuple[Image, ...]:
@@ -67,7 +68,7 @@ def collect_images(
     seen: set[str] = set()
     used_slots: set[int] = set()
     for n, idx in enumerate(seg.images):
-        if not (lo <= idx <= hi or first < idx < lo):
+        if not (lo <= idx <= hi or first < idx < lo) or inside(idx, dropped):
             continue
         attrs = seg.nodes[idx].attributes
         url = image_url(attrs, base_url)
