@@ -91,7 +91,9 @@ def test_error_carries_url_and_message() -> None:
     assert NewscleanError("x").url is None
 
 
-@pytest.mark.parametrize("bad", [None, 0, 3.5, [], ["<p>x</p>"], {}, {"html": "<p>x</p>"}, object()])
+@pytest.mark.parametrize(
+    "bad", [None, 0, 3.5, [], ["<p>x</p>"], {}, {"html": "<p>x</p>"}, object()]
+)
 def test_wrong_argument_type_raises_type_error(bad: Any) -> None:
     # A wrong type is the caller's bug, not a property of the page, so it must
     # not be mistaken for NoArticleError by an ``except NewscleanError``.

@@ -123,8 +123,9 @@ def test_pdf_served_as_html() -> None:
 @pytest.mark.parametrize(
     "data",
     [
-        pytest.param(page(f"<article><p>{ARTICLE_TEXT[:80]}\x00{ARTICLE_TEXT[80:]}</p></article>"),
-                     id="str"),
+        pytest.param(
+            page(f"<article><p>{ARTICLE_TEXT[:80]}\x00{ARTICLE_TEXT[80:]}</p></article>"), id="str"
+        ),
         pytest.param(
             page(f"<article><p>{ARTICLE_TEXT[:80]}\x00{ARTICLE_TEXT[80:]}</p></article>").encode(),
             id="bytes",
@@ -197,10 +198,12 @@ def test_deeply_nested_unclosed_inline_tags() -> None:
     "html",
     [
         pytest.param("<html><body><p>text <b>bold <i>it", id="unclosed-tags"),
-        pytest.param(f"<html><body><article><p>{ARTICLE_TEXT}<p>{ARTICLE_TEXT[::-1]}",
-                     id="unclosed-article"),
-        pytest.param(f"<p>{ARTICLE_TEXT}</b></i></div></article></body></html></html>",
-                     id="stray-end-tags"),
+        pytest.param(
+            f"<html><body><article><p>{ARTICLE_TEXT}<p>{ARTICLE_TEXT[::-1]}", id="unclosed-article"
+        ),
+        pytest.param(
+            f"<p>{ARTICLE_TEXT}</b></i></div></article></body></html></html>", id="stray-end-tags"
+        ),
         pytest.param(f"<html><body><p class='a {ARTICLE_TEXT}", id="unterminated-attribute"),
         pytest.param(f"<html><body><!-- {ARTICLE_TEXT}", id="unterminated-comment"),
         pytest.param(f"<<<>>><p>{ARTICLE_TEXT}</p><//p><p <p>>", id="angle-bracket-soup"),
@@ -235,7 +238,7 @@ def test_scripts_and_styles_only() -> None:
         "<script>window.dataLayer = window.dataLayer || [];</script></head><body>"
         "<script>document.write('<p>' + 'The harbour council met on Tuesday.' + '</p>');</script>"
         "<style>p::after { content: 'The harbour council met on Tuesday evening.' }</style>"
-        "<script type='application/json'>{\"text\": \"The council argued for hours.\"}</script>"
+        '<script type=\'application/json\'>{"text": "The council argued for hours."}</script>'
         "<noscript><img src='/pixel.gif'></noscript></body></html>"
     )
 
@@ -289,15 +292,19 @@ def _with_json_ld(payload: str) -> str:
 @pytest.mark.parametrize(
     "payload",
     [
-        pytest.param('{"@type": "NewsArticle", "headline": "Harbour", "datePublished": ',
-                     id="truncated"),
+        pytest.param(
+            '{"@type": "NewsArticle", "headline": "Harbour", "datePublished": ', id="truncated"
+        ),
         pytest.param("{'@type': 'NewsArticle', headline: Harbour,}", id="not-json"),
         pytest.param("[" * 10_000 + "]" * 10_000, id="deep-array"),
         pytest.param("[" * 10_000, id="deep-array-unclosed"),
         pytest.param('{"a":' * 10_000 + "1" + "}" * 10_000, id="deep-object"),
         pytest.param(
-            '{"@type": "NewsArticle", "author": ' + "[" * 10_000 + '{"name": "X"}'
-            + "]" * 10_000 + "}",
+            '{"@type": "NewsArticle", "author": '
+            + "[" * 10_000
+            + '{"name": "X"}'
+            + "]" * 10_000
+            + "}",
             id="deep-author",
         ),
         pytest.param(
@@ -317,16 +324,72 @@ def test_malformed_json_ld(payload: str) -> None:
 # --------------------------------------------------------------------------- property-based
 
 _HTMLISH_TOKENS = (
-    "<html>", "</html>", "<head>", "</head>", "<body>", "</body>", "<p>", "</p>", "<div>",
-    "</div>", "<span>", "</span>", "<b>", "<i>", "<a href='/x'>", "</a>", "<br>", "<h1>",
-    "</h1>", "<article>", "</article>", "<table>", "<tr>", "<td>", "</td>", "<ul>", "<li>",
-    "<figure>", "<figcaption>", "</figcaption>", "<img src='/a.jpg' alt='photo'>", "<script>",
-    "</script>", "<style>", "</style>", "<frameset>", "<frame src='a'>", "<noscript>", "<!--",
-    "-->", "<![CDATA[", "]]>", "<meta charset='gb2312'>", "<meta property='og:title' content='",
-    '<script type="application/ld+json">', '{"@type": "NewsArticle", "headline": "', "[", "{",
-    '"', "'", "&nbsp;", "&#0;", "&#x4e2d;", "&amp", "\x00", "\ufffd", "\n", " ", "(Reuters) - ",
-    "新华社北京6月19日电", "（记者 李明）", "责任编辑：王芳", "图为港口。（新华社记者 摄）",
-    ARTICLE_TEXT, "The council met. ", "港口委员会开会。",
+    "<html>",
+    "</html>",
+    "<head>",
+    "</head>",
+    "<body>",
+    "</body>",
+    "<p>",
+    "</p>",
+    "<div>",
+    "</div>",
+    "<span>",
+    "</span>",
+    "<b>",
+    "<i>",
+    "<a href='/x'>",
+    "</a>",
+    "<br>",
+    "<h1>",
+    "</h1>",
+    "<article>",
+    "</article>",
+    "<table>",
+    "<tr>",
+    "<td>",
+    "</td>",
+    "<ul>",
+    "<li>",
+    "<figure>",
+    "<figcaption>",
+    "</figcaption>",
+    "<img src='/a.jpg' alt='photo'>",
+    "<script>",
+    "</script>",
+    "<style>",
+    "</style>",
+    "<frameset>",
+    "<frame src='a'>",
+    "<noscript>",
+    "<!--",
+    "-->",
+    "<![CDATA[",
+    "]]>",
+    "<meta charset='gb2312'>",
+    "<meta property='og:title' content='",
+    '<script type="application/ld+json">',
+    '{"@type": "NewsArticle", "headline": "',
+    "[",
+    "{",
+    '"',
+    "'",
+    "&nbsp;",
+    "&#0;",
+    "&#x4e2d;",
+    "&amp",
+    "\x00",
+    "\ufffd",
+    "\n",
+    " ",
+    "(Reuters) - ",
+    "新华社北京6月19日电",
+    "（记者 李明）",
+    "责任编辑：王芳",
+    "图为港口。（新华社记者 摄）",
+    ARTICLE_TEXT,
+    "The council met. ",
+    "港口委员会开会。",
 )
 _htmlish = st.lists(
     st.one_of(st.sampled_from(_HTMLISH_TOKENS), st.text(max_size=12)), max_size=120

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +18,10 @@ import pytest
 
 import newsclean
 from newsclean.cli import main
+
+# The record holds non-ASCII text; pin the child's stdout encoding so that the
+# test does not depend on the locale of the machine running it.
+CHILD_ENV = {**os.environ, "PYTHONIOENCODING": "utf-8"}
 
 SEED_PAGE = Path(__file__).parent / "fixtures" / "pages" / "seed-semantic" / "source.html"
 
@@ -160,6 +165,7 @@ def test_module_entry_point() -> None:
         capture_output=True,
         timeout=60,
         check=False,
+        env=CHILD_ENV,
     )
     assert proc.returncode == 0, proc.stderr.decode("utf-8", "replace")
     record = json.loads(proc.stdout.decode("utf-8"))
@@ -175,6 +181,7 @@ def test_module_entry_point_exit_status(tmp_path: Path) -> None:
         capture_output=True,
         timeout=60,
         check=False,
+        env=CHILD_ENV,
     )
     assert proc.returncode == 1
     assert proc.stdout == b""

@@ -14,12 +14,13 @@ Stages:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
 
-from ._rules import Rules
+from ._rules import Rules, rules
 
 #: A soft-flagged subtree holding at least this share of the page text stays.
 UNFLAG_SHARE = 0.5
@@ -110,20 +111,26 @@ def _with_ancestors(nodes: Sequence[LexborNode]) -> frozenset[int]:
 _WORDISH = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-_:[]/&>!.")
 
 
-def _label_kinds(attrs: dict[str, str | None], role: str, rules: Rules) -> set[str]:
-    """Kinds of the tokens found in the element's lower-cased class/id/itemprop/role.
+def _label_kinds(attrs: dict[str, str | None], role: str, rules: Rules) -> frozenset[str]:
+    cls, ident, prop = attrs.get("class"), attrs.get("id"), attrs.get("itemprop")
+    if not (cls or ident or prop or role):
+        return frozenset()
+    return label_kinds(f"{cls or ''} {ident or ''} {prop or ''} {role}".lower())
+
+
+@functools.lru_cache(maxsize=8192)
+def label_kinds(label: str) -> frozenset[str]:
+    """Kinds of the tokens found in a lower-cased "class id itemprop role" label.
 
     ``word`` and ``hidden`` tokens count only when they stand alone (``ad``,
     not the letters inside ``header`` nor ``ad-free``; ``hidden``, not
     ``overflow-hidden``); a standing ``word`` token means boilerplate.
+    Class names repeat across a page and across a site, hence the memo.
     """
-    parts = (attrs.get("class"), attrs.get("id"), attrs.get("itemprop"), role)
-    label = " ".join(p for p in parts if p).lower()
+    rules_ = rules()
     found: set[str] = set()
-    if not label:
-        return found
-    for m in rules.label.finditer(label):
-        kind = rules.label_kinds.get(m.group())
+    for m in rules_.label.finditer(label):
+        kind = rules_.label_kinds.get(m.group())
         if kind in ("word", "hidden"):
             a, z = m.span()
             if (a and label[a - 1] in _WORDISH) or (z < len(label) and label[z] in _WORDISH):
@@ -131,7 +138,7 @@ def _label_kinds(attrs: dict[str, str | None], role: str, rules: Rules) -> set[s
             kind = "soft" if kind == "word" else kind
         if kind:
             found.add(kind)
-    return found
+    return frozenset(found)
 
 
 def remove_soft(root: LexborNode, marks: Marks) -> int:

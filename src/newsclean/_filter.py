@@ -193,7 +193,7 @@ def drop_noise(blocks: list[Block], title_key: str, rules: Rules) -> list[Block]
         k = b.key
         if _link_dense(b) or b.tag == "h1" or k in rules.labels:
             continue
-        if len(b.text) <= DROP_LINE_MAX and rules.drop_line.search(b.text):
+        if len(b.text) <= DROP_LINE_MAX and is_drop_line(b.text, rules):
             continue
         if title_key and k == title_key:
             continue
@@ -203,6 +203,15 @@ def drop_noise(blocks: list[Block], title_key: str, rules: Rules) -> list[Block]
             started = b.tag not in HEADING_TAGS and eff_len(b.text) >= SUBSTANTIAL
         out.append(b)
     return out
+
+
+def is_drop_line(text: str, rules: Rules) -> bool:
+    """An editor, copyright, share or app line (three cheap tests, cheapest first)."""
+    return bool(
+        rules.drop_prefix.match(text)
+        or rules.drop_keyword.search(text.lower())
+        or rules.drop_pattern.search(text)
+    )
 
 
 def _is_meta_row(b: Block) -> bool:

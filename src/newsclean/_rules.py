@@ -33,7 +33,9 @@ class Rules:
     section_headings: frozenset[str]
     read_more: frozenset[str]
     labels: frozenset[str]
-    drop_line: re.Pattern[str]
+    drop_prefix: re.Pattern[str]
+    drop_keyword: re.Pattern[str]
+    drop_pattern: re.Pattern[str]
     credits: tuple[re.Pattern[str], ...]
 
 
@@ -119,6 +121,8 @@ def rules() -> Rules:
         section_headings=frozenset(p.casefold() for p in ph["section_headings"]),
         read_more=frozenset(p.casefold() for p in ph["read_more"]),
         labels=frozenset(p.casefold() for p in ph["labels"]),
-        drop_line=re.compile("|".join(_scoped(p) for p in ph["drop_lines"])),
+        drop_prefix=re.compile("|".join(_scoped(p) for p in ph["drop_line_prefix"])),
+        drop_keyword=re.compile(trie_pattern(k.lower() for k in ph["drop_line_keywords"])),
+        drop_pattern=re.compile("|".join(_scoped(p) for p in ph["drop_line_patterns"])),
         credits=tuple(re.compile(p) for p in ph["credit"]),
     )

@@ -1,0 +1,221 @@
+"""The record types: immutable values with a stable, JSON-ready shape.
+
+Records are cached, compared, hashed and sent across processes, so they
+must not change after creation; ``to_dict``/``to_json`` are what callers
+store, so their shape is pinned here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import pickle
+from typing import Any
+
+import pytest
+
+from newsclean import Article, Dateline, Image
+
+PUBLISHED = dt.datetime(2024, 6, 19, 10, 35, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+MODIFIED = dt.datetime(2024, 6, 19, 14, 2, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+
+DATELINE = Dateline(
+    raw="(平壤19日讯)",
+    place="平壤",
+    month=6,
+    day=19,
+    date=dt.date(2024, 6, 19),
+    agency="KCNA",
+    reporters=("李明", "王芳"),
+)
+
+IMAGES = (
+    Image(url="https://img.example.com/a.jpg", caption="普京与金正恩在机场握手。", credit="法新社"),
+    Image(url="https://img.example.com/b.jpg"),
+)
+
+ARTICLE = Article(
+    url="https://example.com/news/1",
+    title="普京时隔24年访朝",
+    body="(平壤19日讯)俄罗斯总统普京抵达平壤。\n第二段。",
+    paragraphs=("(平壤19日讯)俄罗斯总统普京抵达平壤。", "第二段。"),
+    dateline=DATELINE,
+    agencies=("KCNA", "AFP"),
+    published=PUBLISHED,
+    modified=MODIFIED,
+    authors=("李明",),
+    editors=("王芳",),
+    source="南岛日报",
+    language="zh",
+    site_name="南岛日报",
+    description="普京抵达平壤。",
+    images=IMAGES,
+)
+
+# The record's JSON schema: field names in order, with the value of a bare
+# ``Article()``. Changing either is a change to what callers store.
+ARTICLE_DEFAULTS: dict[str, Any] = {
+    "url": None,
+    "title": None,
+    "body": "",
+    "paragraphs": (),
+    "dateline": None,
+    "agencies": (),
+    "published": None,
+    "modified": None,
+    "authors": (),
+    "editors": (),
+    "source": None,
+    "language": None,
+    "site_name": None,
+    "description": None,
+    "images": (),
+}
+
+
+# --------------------------------------------------------------------------- immutability
+
+
+@pytest.mark.parametrize(
+    ("record", "field"),
+    [
+        pytest.param(ARTICLE, "body", id="Article.body"),
+        pytest.param(ARTICLE, "images", id="Article.images"),
+        pytest.param(Article(), "title", id="Article()-title"),
+        pytest.param(IMAGES[0], "caption", id="Image.caption"),
+        pytest.param(DATELINE, "place", id="Dateline.place"),
+    ],
+)
+def test_records_are_frozen(record: Any, field: str) -> None:
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        setattr(record, field, "changed")
+
+
+@pytest.mark.parametrize("record", [ARTICLE, IMAGES[0], DATELINE], ids=lambda r: type(r).__name__)
+def test_records_cannot_be_deleted_from(record: Any) -> None:
+    first = dataclasses.fields(record)[0].name
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        delattr(record, first)
+
+
+def test_sequence_fields_are_tuples() -> None:
+    # Lists would make a "frozen" record mutable through its fields.
+    for name, value in ARTICLE_DEFAULTS.items():
+        if isinstance(value, tuple):
+            assert isinstance(getattr(Article(), name), tuple), name
+    assert isinstance(Dateline(raw="x").reporters, tuple)
+
+
+def test_records_are_hashable_values() -> None:
+    copy = dataclasses.replace(ARTICLE)
+    assert copy == ARTICLE
+    assert hash(copy) == hash(ARTICLE)
+    assert len({ARTICLE, copy, Article()}) == 2
+
+
+def test_records_pickle() -> None:
+    # Records cross process boundaries in crawler pools.
+    assert pickle.loads(pickle.dumps(ARTICLE)) == ARTICLE
+
+
+# --------------------------------------------------------------------------- defaults
+
+
+def test_article_defaults() -> None:
+    article = Article()
+    assert [f.name for f in dataclasses.fields(Article)] == list(ARTICLE_DEFAULTS)
+    for name, expected in ARTICLE_DEFAULTS.items():
+        assert getattr(article, name) == expected, name
+
+
+def test_image_and_dateline_defaults() -> None:
+    assert Image(url=None) == Image(url=None, caption=None, credit=None)
+    line = Dateline(raw="(Reuters) -")
+    assert (line.place, line.month, line.day, line.date, line.agency, line.reporters) == (
+        None,
+        None,
+        None,
+        None,
+        None,
+        (),
+    )
+
+
+def test_default_article_to_dict() -> None:
+    expected = {k: list(v) if isinstance(v, tuple) else v for k, v in ARTICLE_DEFAULTS.items()}
+    assert Article().to_dict() == expected
+
+
+# --------------------------------------------------------------------------- serialisation
+
+
+def test_to_dict_is_json_serialisable() -> None:
+    data = ARTICLE.to_dict()
+    assert json.loads(json.dumps(data)) == data
+
+
+def test_to_dict_dates_are_iso_strings() -> None:
+    data = ARTICLE.to_dict()
+    assert data["published"] == "2024-06-19T10:35:00+08:00"
+    assert data["modified"] == "2024-06-19T14:02:00+08:00"
+    assert dt.datetime.fromisoformat(data["published"]) == PUBLISHED
+
+
+def test_to_dict_tuples_become_lists() -> None:
+    data = ARTICLE.to_dict()
+    assert data["paragraphs"] == list(ARTICLE.paragraphs)
+    assert data["agencies"] == ["KCNA", "AFP"]
+    assert data["authors"] == ["李明"]
+    assert data["editors"] == ["王芳"]
+    assert isinstance(data["images"], list)
+
+
+def test_to_dict_nests_dateline_and_images_as_dicts() -> None:
+    data = ARTICLE.to_dict()
+    assert data["dateline"] == {
+        "raw": "(平壤19日讯)",
+        "place": "平壤",
+        "month": 6,
+        "day": 19,
+        "date": "2024-06-19",
+        "agency": "KCNA",
+        "reporters": ["李明", "王芳"],
+    }
+    assert data["images"] == [
+        {
+            "url": "https://img.example.com/a.jpg",
+            "caption": "普京与金正恩在机场握手。",
+            "credit": "法新社",
+        },
+        {"url": "https://img.example.com/b.jpg", "caption": None, "credit": None},
+    ]
+
+
+def test_to_dict_returns_a_fresh_copy() -> None:
+    data = ARTICLE.to_dict()
+    data["paragraphs"].append("injected")
+    assert "injected" not in ARTICLE.to_dict()["paragraphs"]
+
+
+def test_to_json_round_trips_to_dict() -> None:
+    assert json.loads(ARTICLE.to_json()) == ARTICLE.to_dict()
+
+
+def test_to_json_keeps_non_ascii() -> None:
+    text = ARTICLE.to_json()
+    assert "平壤" in text
+    assert "\\u" not in text
+
+
+def test_to_json_indent() -> None:
+    compact = ARTICLE.to_json()
+    pretty = ARTICLE.to_json(indent=2)
+    assert "\n" not in compact
+    assert '\n  "url": ' in pretty
+    assert json.loads(pretty) == json.loads(compact)
+
+
+def test_to_json_indent_is_keyword_only() -> None:
+    with pytest.raises(TypeError):
+        ARTICLE.to_json(2)  # type: ignore[misc]
