@@ -34,6 +34,8 @@ TAIL_SHARE = 0.6
 SUBSTANTIAL = 120
 #: A block longer than this (effective bytes) is never taken for an uncaptioned caption.
 MAX_CAPTION = 600
+#: After the last real paragraph, blocks shorter than this are credits and dates.
+TAIL_SHORT = 60
 #: Editor, copyright and share lines are short; longer blocks are not tested.
 DROP_LINE_MAX = 240
 #: Blocks shorter than this above the first real paragraph may be meta rows.
@@ -41,6 +43,7 @@ META_ROW = 160
 
 _STRIP = " \t:：>»›|-—–·•*#【】[]()（）"
 _TEASER_END = re.compile(r"(\.\.\.|…|⋯)\s*[」”\"']?\s*$")
+_SENTENCE_END = re.compile(r"[.!?。！？][」”\"'）)]?$")
 _SENTENCE = re.compile(r"[.!?。！？；;:：,，]")
 _META_ROW = re.compile(
     r"(?i)(\d{4}\s*[-/.年]\s*\d{1,2}|\d{1,2}:\d{2}|\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug"
@@ -218,6 +221,22 @@ def _is_meta_row(b: Block) -> bool:
     return eff_len(b.text) < META_ROW and bool(_META_ROW.search(b.text))
 
 
+def trim_tail(blocks: list[Block]) -> list[Block]:
+    """Drop short blocks after the last real paragraph: bylines, dates, sources, tags."""
+    last = -1
+    for i, b in enumerate(blocks):
+        if eff_len(b.text) >= SUBSTANTIAL and _SENTENCE.search(b.text):
+            last = i
+    if last < 0:
+        return blocks
+    tail = [
+        b
+        for b in blocks[last + 1 :]
+        if eff_len(b.text) >= TAIL_SHORT or _SENTENCE_END.search(b.text)
+    ]
+    return blocks[: last + 1] + tail
+
+
 def dedupe(blocks: list[Block]) -> list[Block]:
     seen: set[str] = set()
     out = []
@@ -247,6 +266,7 @@ def select(
     body, spans = cut_sections(body, seg, end, rules)
     body = drop_teasers(body, rules)
     body = drop_noise(body, title_key, rules)
+    body = trim_tail(body)
     captions = [c for c in captions if not inside(c.owner, spans)]
     return Selection(tuple(dedupe(body)), tuple(captions), tuple(spans))
 

@@ -136,7 +136,7 @@ def extract(html: str | bytes, url: str | None = None) -> Article:
             if relaxed.size > body.size:
                 log.debug("read again without soft removal: %s", url)
                 body = relaxed
-    if not body.paragraphs:
+    if not any(ch.isalnum() for p in body.paragraphs for ch in p):
         raise NoArticleError("no article text found", url=url)
     return _record(meta, url, title, body, site_name, published)
 
