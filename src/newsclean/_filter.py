@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from ._blocks import HEADING_TAGS, Block, Segmented
 from ._rules import Rules
-from ._score import eff_len
+from ._score import Region, eff_len
 
 #: Blocks with more link text than this share are link lists, not prose.
 MAX_LINK_DENSITY = 0.5
@@ -250,18 +250,18 @@ def dedupe(blocks: list[Block]) -> list[Block]:
 
 def select(
     seg: Segmented,
-    container: int,
+    region: Region,
     end: list[int],
     alt_keys: set[str],
     title_key: str,
     rules: Rules,
 ) -> Selection:
-    """Run the stages over the blocks inside ``container``."""
-    last = end[container]
-    blocks = [b for b in seg.blocks if container <= b.owner <= last]
+    """Run the stages over the blocks inside the article's region."""
+    lo, hi = region.first, region.last
+    blocks = [b for b in seg.blocks if lo <= b.owner <= hi and region.holds(b.owner)]
     for b in blocks:
         b.key = key(b.text)
-    images_before = bisect.bisect_left(seg.images, container)
+    images_before = bisect.bisect_left(seg.images, lo)
     body, captions = split_captions(blocks, images_before, alt_keys, rules)
     body, spans = cut_sections(body, seg, end, rules)
     body = drop_teasers(body, rules)

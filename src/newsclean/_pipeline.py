@@ -96,15 +96,15 @@ def read_body(
     alt_keys = _alt_keys(root)
     seg = segment(root, marks.captions)
     hints = {seg.index_of[m] for m in marks.hints if m in seg.index_of}
-    container = choose(seg, hints)
     end = seg.subtree_end()
-    sel = select(seg, container, end, alt_keys, title_key, r)
-    first = headline_index(seg, container, title_key)
-    captions = [*lead_captions(seg, first, container, alt_keys, r), *sel.captions]
+    region = choose(seg, hints, end)
+    sel = select(seg, region, end, alt_keys, title_key, r)
+    first = headline_index(seg, region.first, title_key)
+    captions = [*lead_captions(seg, first, region.first, alt_keys, r), *sel.captions]
     # Pictures after the article's last paragraph belong to other stories' teasers.
-    last = end[sel.body[-1].owner] if sel.body else end[container]
+    last = end[sel.body[-1].owner] if sel.body else region.last
     captions = [c for c in captions if c.owner <= last]
-    images = collect_images(seg, first, container, last, captions, sel.dropped, base_url, r)
+    images = collect_images(seg, first, region.first, last, captions, sel.dropped, base_url, r)
     return _Body(normalize_paragraphs(b.text for b in sel.body), images)
 
 

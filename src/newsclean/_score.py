@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence, Set
+from dataclasses import dataclass
 
 from ._blocks import Block, Segmented
 
@@ -38,6 +39,8 @@ LINK_WEIGHT = 1.5
 NO_PUNCT_PENALTY = 0
 #: Below this many effective bytes a block without punctuation is "short".
 SHORT_BLOCK = 80
+#: A sibling of the container joins the article when worth this share of it.
+SIBLING_SHARE = 0.2
 #: Multiplier of a semantic-hint element's sum when choosing the container.
 HINT_BONUS = 1.25
 
@@ -71,8 +74,28 @@ def subtree_sums(parents: Sequence[int], own: list[float]) -> list[float]:
     return sums
 
 
-def choose(seg: Segmented, hints: Set[int]) -> int:
-    """Pre-order index of the element whose subtree holds the article."""
+@dataclass(frozen=True, slots=True)
+class Region:
+    """Where the article is: the best element and the sibling subtrees joined to it."""
+
+    container: int
+    #: Pre-order spans ``(first, last)`` in document order, the container's among them.
+    spans: tuple[tuple[int, int], ...]
+
+    @property
+    def first(self) -> int:
+        return self.spans[0][0]
+
+    @property
+    def last(self) -> int:
+        return self.spans[-1][1]
+
+    def holds(self, idx: int) -> bool:
+        return any(lo <= idx <= hi for lo, hi in self.spans)
+
+
+def choose(seg: Segmented, hints: Set[int], end: Sequence[int]) -> Region:
+    """Find the article: the best-scoring element, then its worthy siblings."""
     own = [0.0] * len(seg.parents)
     for b in seg.blocks:
         own[b.owner] += block_value(b)
@@ -82,4 +105,25 @@ def choose(seg: Segmented, hints: Set[int]) -> int:
         score = s * HINT_BONUS if (s > 0 and i in hints) else s
         if score > best_score:
             best, best_score = i, score
-    return best
+    return Region(best, _join_siblings(seg.parents, sums, end, best))
+
+
+def _join_siblings(
+    parents: Sequence[int], sums: Sequence[float], end: Sequence[int], best: int
+) -> tuple[tuple[int, int], ...]:
+    """Spans of ``best`` and of its siblings worth ``SIBLING_SHARE`` of it.
+
+    A subtree sum cannot step over a negative sibling (a link list between
+    two halves of an article); joining siblings one by one can.
+    """
+    p = parents[best]
+    if p < 0 or sums[best] <= 0:
+        return ((best, end[best]),)
+    floor = SIBLING_SHARE * sums[best]
+    spans = []
+    i = p + 1
+    while i <= end[p]:
+        if i == best or sums[i] >= floor:
+            spans.append((i, end[i]))
+        i = end[i] + 1
+    return tuple(spans)
