@@ -35,6 +35,8 @@ class Marks:
     hidden: frozenset[int]
     captions: frozenset[int]
     hints: frozenset[int]
+    #: The hints given by a class, id or itemprop (``article-body``), not by a tag or role.
+    named_hints: frozenset[int]
     #: ``mem_id`` of every element that has a content hint inside or is one.
     guarded: frozenset[int]
 
@@ -59,6 +61,7 @@ def mark(root: LexborNode, rules: Rules) -> Marks:
     hidden: set[int] = set()
     captions: set[int] = set()
     hints: list[LexborNode] = []
+    named: set[int] = set()
     seen: set[int] = set()
     for node in root.css(rules.mark_selector):
         # A node matched by several alternatives of the list comes back once per match.
@@ -74,6 +77,7 @@ def mark(root: LexborNode, rules: Rules) -> Marks:
             hidden.add(node.mem_id)
         elif "content" in found:
             hints.append(node)
+            named.add(node.mem_id)
         elif tag in rules.caption_tags or "caption" in found:
             captions.add(node.mem_id)
         elif "soft" in found or tag in rules.soft_tags or role in rules.soft_roles:
@@ -85,6 +89,7 @@ def mark(root: LexborNode, rules: Rules) -> Marks:
         frozenset(hidden),
         frozenset(captions),
         frozenset(n.mem_id for n in hints),
+        frozenset(named),
         _with_ancestors(hints),
     )
 
@@ -124,7 +129,9 @@ def label_kinds(label: str) -> frozenset[str]:
 
     ``word`` and ``hidden`` tokens count only when they stand alone (``ad``,
     not the letters inside ``header`` nor ``ad-free``; ``hidden``, not
-    ``overflow-hidden``); a standing ``word`` token means boilerplate.
+    ``overflow-hidden``). A weak boilerplate token means boilerplate only
+    without a positive one beside it: ``body-ad-wrapper`` is the body, while
+    ``comment-body`` (a strong token) stays a comment.
     Class names repeat across a page and across a site, hence the memo.
     """
     rules_ = rules()
@@ -135,9 +142,11 @@ def label_kinds(label: str) -> frozenset[str]:
             a, z = m.span()
             if (a and label[a - 1] in _WORDISH) or (z < len(label) and label[z] in _WORDISH):
                 continue
-            kind = "soft" if kind == "word" else kind
+            kind = "weak" if kind == "word" else kind
         if kind:
             found.add(kind)
+    if "weak" in found and "positive" not in found:
+        found.add("soft")
     return frozenset(found)
 
 

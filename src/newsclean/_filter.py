@@ -30,6 +30,8 @@ from ._score import Region, eff_len
 MAX_LINK_DENSITY = 0.5
 #: A section heading ends the article once this share of its text is behind it.
 TAIL_SHARE = 0.6
+#: A section heading after this much text (effective bytes) follows the article's start.
+SECTION_AFTER = 200
 #: A block this long (effective bytes) with punctuation is a "real" paragraph.
 SUBSTANTIAL = 120
 #: A block longer than this (effective bytes) is never taken for an uncaptioned caption.
@@ -130,7 +132,7 @@ def cut_sections(
             if seen >= TAIL_SHARE * total:
                 spans.append((b.owner, len(seg.parents)))
                 return [x for j, x in enumerate(blocks[:i]) if j not in dropped], spans
-            span = _section_span(i, blocks, goods, seg, end, total)
+            span = _section_span(i, blocks, goods, seg, end, total, seen >= SECTION_AFTER)
             dropped.update(span)
             spans.append((blocks[span.start].owner, end[blocks[span.stop - 1].owner]))
         seen += goods[i]
@@ -144,11 +146,15 @@ def _section_span(
     seg: Segmented,
     end: list[int],
     total: int,
+    started: bool,
 ) -> range:
     """Block indexes of the widest ancestor of heading ``i`` that is a side section.
 
-    A subtree's blocks are one contiguous run of the block list, so each
-    ancestor's run grows outwards from the heading.
+    An ancestor that the heading opens is the heading's section, whatever its
+    size, once the article has started above it (a "More stories" stream can
+    outweigh the story); otherwise an ancestor is a side section while it
+    holds little of the text. A subtree's blocks are one contiguous run of
+    the block list, so each ancestor's run grows outwards from the heading.
     """
     lo = hi = i
     p = seg.parents[blocks[i].owner]
@@ -158,7 +164,8 @@ def _section_span(
             a -= 1
         while z + 1 < len(blocks) and p <= blocks[z + 1].owner <= end[p]:
             z += 1
-        if sum(goods[a : z + 1]) >= (1 - TAIL_SHARE) * total:
+        opened = started and a == i and z - a + 1 < len(blocks)
+        if not opened and sum(goods[a : z + 1]) >= (1 - TAIL_SHARE) * total:
             break
         lo, hi = a, z
         p = seg.parents[p]

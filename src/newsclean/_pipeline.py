@@ -38,6 +38,9 @@ log = logging.getLogger(__name__)
 
 #: Below this many effective bytes of body the page is re-read without soft removal.
 RELAX_BELOW = 300
+#: The re-read wins with other text only when it is this many times longer
+#: (and the first reading did not come from an element marked as content).
+RELAX_GAIN = 2.0
 #: Share of control or replacement characters that marks a binary payload.
 BINARY_SHARE = 0.1
 _BINARY_SAMPLE = 8192
@@ -49,6 +52,8 @@ class _Body:
 
     paragraphs: tuple[str, ...]
     images: tuple[Image, ...]
+    #: The article was found in an element whose class or id says it is content.
+    hinted: bool = False
 
     @property
     def size(self) -> int:
@@ -105,7 +110,8 @@ def read_body(
     last = end[sel.body[-1].owner] if sel.body else region.last
     captions = [c for c in captions if c.owner <= last]
     images = collect_images(seg, first, region.first, last, captions, sel.dropped, base_url, r)
-    return _Body(normalize_paragraphs(b.text for b in sel.body), images)
+    hinted = seg.nodes[region.container].mem_id in marks.named_hints
+    return _Body(normalize_paragraphs(b.text for b in sel.body), images, hinted)
 
 
 def extract(html: str | bytes, url: str | None = None) -> Article:
@@ -133,7 +139,9 @@ def extract(html: str | bytes, url: str | None = None) -> Article:
         relaxed_root = LexborHTMLParser(text).body
         if relaxed_root is not None:
             relaxed = read_body(relaxed_root, title_key, base, r, soft=False)
-            if relaxed.size > body.size:
+            # More of the same article, or much more text than the little found.
+            more = relaxed.size > body.size and set(body.paragraphs) <= set(relaxed.paragraphs)
+            if more or (not body.hinted and relaxed.size > RELAX_GAIN * body.size):
                 log.debug("read again without soft removal: %s", url)
                 body = relaxed
     if not any(ch.isalnum() for p in body.paragraphs for ch in p):

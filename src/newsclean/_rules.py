@@ -81,9 +81,11 @@ def _trie_regex(node: dict[str, Any]) -> str:
 LABEL_KINDS = (
     ("content", ("content_substring", "content_attr_values")),
     ("caption", ("caption_substring",)),
-    ("soft", ("soft_substring",)),
-    ("word", ("soft_word",)),
+    ("soft", ("soft_strong",)),
+    ("weak", ("soft_weak",)),
+    ("word", ("soft_weak_words",)),
     ("hidden", ("hidden_words",)),
+    ("positive", ("positive_substring",)),
 )
 #: Attributes that can hide an element; such elements are looked at too.
 _HIDDEN_ATTRS = ("[hidden]", "[aria-hidden]", "[style]")
