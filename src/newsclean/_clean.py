@@ -154,19 +154,32 @@ def remove_soft(root: LexborNode, marks: Marks) -> int:
     """Decompose the soft-marked and hidden subtrees that are not the article's wrappers.
 
     A node holding a content hint is kept, and so is one holding
-    ``UNFLAG_SHARE`` of the page text (lengths taken before anything is
-    removed): a wrapper whose class happens to say "share" or "hidden until
-    a script runs" is still the article. Nodes come in document order and go
+    ``UNFLAG_SHARE`` of the text of its nearest hinted ancestor (or of the
+    page): a wrapper named after what it also holds ("content-sidebar-wrap")
+    or hidden until a script runs is still the article. Lengths are taken
+    before anything is removed; nodes come in document order and go
     innermost first, so no node is freed twice.
     """
     if not marks.soft:
         return 0
-    limit = UNFLAG_SHARE * len(root.text(deep=True))
-    doomed = [n for n in marks.soft if not _kept(n, marks, limit)]
+    sizes: dict[int, int] = {}
+    doomed = [n for n in marks.soft if not _kept(n, marks, root, sizes)]
     for node in reversed(doomed):
         node.decompose()
     return len(doomed)
 
 
-def _kept(node: LexborNode, marks: Marks, limit: float) -> bool:
-    return node.mem_id in marks.guarded or len(node.text(deep=True)) >= limit
+def _kept(node: LexborNode, marks: Marks, root: LexborNode, sizes: dict[int, int]) -> bool:
+    if node.mem_id in marks.guarded:
+        return True
+    scope = node.parent
+    while scope is not None and scope.mem_id not in marks.hints and scope.mem_id != root.mem_id:
+        scope = scope.parent
+    return _size(node, sizes) >= UNFLAG_SHARE * _size(scope or root, sizes)
+
+
+def _size(node: LexborNode, sizes: dict[int, int]) -> int:
+    size = sizes.get(node.mem_id)
+    if size is None:
+        size = sizes[node.mem_id] = len(node.text(deep=True))
+    return size
