@@ -149,6 +149,17 @@ class _Builder:
         self.link = 0
 
 
+def _is_link(node: LexborNode) -> bool:
+    """An anchor that leads elsewhere.
+
+    Without href (a name target, or an unclosed ``<a>`` of an old page that
+    swallows the rest) or with an in-page ``#fragment`` (a heading's
+    permalink), it is text, not a link.
+    """
+    href = node.attributes.get("href")
+    return href is not None and not href.startswith("#")
+
+
 def segment(root: LexborNode, captions: Set[int]) -> Segmented:
     """Walk ``root`` once; ``captions`` is the ``mem_id`` set of caption elements."""
     seg = Segmented()
@@ -192,9 +203,7 @@ def segment(root: LexborNode, captions: Set[int]) -> Segmented:
         tags.append(tag)
         is_block = tag in BLOCK_TAGS or pidx < 0
         owner_of.append(idx if is_block else owner_of[pidx])
-        # An anchor without href (a name target, or an unclosed <a> of an old
-        # page that swallows the rest) is not a link.
-        in_link.append((tag == "a" and "href" in node.attributes) or (pidx >= 0 and in_link[pidx]))
+        in_link.append((tag == "a" and _is_link(node)) or (pidx >= 0 and in_link[pidx]))
         in_caption.append(mid in captions or (pidx >= 0 and in_caption[pidx]))
         if is_block or tag == "br":
             b.flush()

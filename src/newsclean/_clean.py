@@ -22,6 +22,8 @@ from selectolax.lexbor import LexborNode
 
 from ._rules import Rules, rules
 
+#: An id of this many word parts (and no digits) is a heading's slug, not a role.
+SLUG_PARTS = 4
 #: A soft-flagged subtree holding at least this share of the page text stays.
 UNFLAG_SHARE = 0.5
 
@@ -118,9 +120,18 @@ _WORDISH = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-_:[]/&>!.")
 
 def _label_kinds(attrs: dict[str, str | None], role: str, rules: Rules) -> frozenset[str]:
     cls, ident, prop = attrs.get("class"), attrs.get("id"), attrs.get("itemprop")
+    if ident and _is_slug(ident):
+        ident = None
     if not (cls or ident or prop or role):
         return frozenset()
     return label_kinds(f"{cls or ''} {ident or ''} {prop or ''} {role}".lower())
+
+
+def _is_slug(ident: str) -> bool:
+    """An id made from a heading ("sharing-with-a-single-developer") names text, not a role."""
+    return ident.count("-") + ident.count("_") >= SLUG_PARTS - 1 and not any(
+        ch.isdigit() for ch in ident
+    )
 
 
 @functools.lru_cache(maxsize=8192)
