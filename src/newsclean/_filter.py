@@ -201,7 +201,7 @@ def drop_noise(blocks: list[Block], title_key: str, rules: Rules) -> list[Block]
     started = False
     for b in blocks:
         k = b.key
-        if _link_dense(b) or b.tag == "h1" or k in rules.labels:
+        if _link_dense(b) or k in rules.labels or (b.tag == "h1" and not started):
             continue
         if len(b.text) <= DROP_LINE_MAX and is_drop_line(b.text, rules):
             continue
