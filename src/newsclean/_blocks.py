@@ -116,39 +116,6 @@ def collapse(text: str) -> str:
     return " ".join(text.split())
 
 
-class _Builder:
-    """Accumulates the text of the block being read during the walk."""
-
-    __slots__ = ("caption", "images", "link", "out", "owner", "pieces", "tags")
-
-    def __init__(self, tags: list[str], images: list[int]) -> None:
-        self.out: list[Block] = []
-        self.tags = tags
-        self.images = images
-        self.pieces: list[str] = []
-        self.owner = -1
-        self.link = 0
-        self.caption = False
-
-    def flush(self) -> None:
-        if self.pieces:
-            text = collapse("".join(self.pieces))
-            if text:
-                self.out.append(
-                    Block(
-                        self.owner,
-                        self.tags[self.owner],
-                        text,
-                        min(self.link, len(text.encode())),
-                        self.caption,
-                        len(self.images),
-                    )
-                )
-            self.pieces = []
-        self.owner = -1
-        self.link = 0
-
-
 def _is_link(node: LexborNode) -> bool:
     """An anchor that leads elsewhere.
 
@@ -161,35 +128,49 @@ def _is_link(node: LexborNode) -> bool:
 
 
 def segment(root: LexborNode, captions: Set[int]) -> Segmented:
-    """Walk ``root`` once; ``captions`` is the ``mem_id`` set of caption elements."""
+    """Walk ``root`` once; ``captions`` is the ``mem_id`` set of caption elements.
+
+    Per element, one tuple ``(owner, in_link, in_caption)`` is kept; the
+    loop is written flat, with the block being read held in local
+    variables, because it runs once per node of every page.
+    """
     seg = Segmented()
     nodes, parents, tags, images = seg.nodes, seg.parents, seg.tags, seg.images
     index_of = seg.index_of
-    owner_of: list[int] = []
-    in_link: list[bool] = []
-    in_caption: list[bool] = []
-    b = _Builder(tags, images)
+    state: list[tuple[int, bool, bool]] = []
+    out: list[Block] = []
+    pieces: list[str] = []
+    owner, link, caption = -1, 0, False
+
+    def flush() -> None:
+        text = collapse("".join(pieces))
+        if text:
+            size = len(text.encode())
+            out.append(Block(owner, tags[owner], text, min(link, size), caption, len(images)))
+        pieces.clear()
+
     for node in root.traverse(include_text=True):
         tag = node.tag
         if tag == "-text":
-            parent = node.parent
-            pidx = index_of.get(parent.mem_id, -1) if parent is not None else -1
-            if pidx < 0:
-                continue
             text = node.text_content
             if not text:
                 continue
             if text.isspace():
-                if b.pieces:
-                    b.pieces.append(" ")
+                if pieces:
+                    pieces.append(" ")
                 continue
-            owner = owner_of[pidx]
-            if owner != b.owner:
-                b.flush()
-                b.owner, b.caption = owner, in_caption[pidx]
-            b.pieces.append(text)
-            if in_link[pidx]:
-                b.link += len(text.strip().encode())
+            parent = node.parent
+            pidx = index_of.get(parent.mem_id, -1) if parent is not None else -1
+            if pidx < 0:
+                continue
+            own, in_link, in_caption = state[pidx]
+            if own != owner:
+                if pieces:
+                    flush()
+                owner, link, caption = own, 0, in_caption
+            pieces.append(text)
+            if in_link:
+                link += len(text.strip().encode())
             continue
         if tag is None or tag[0] in "-_#!":
             continue
@@ -202,13 +183,24 @@ def segment(root: LexborNode, captions: Set[int]) -> Segmented:
         parents.append(pidx)
         tags.append(tag)
         is_block = tag in BLOCK_TAGS or pidx < 0
-        owner_of.append(idx if is_block else owner_of[pidx])
-        in_link.append((tag == "a" and _is_link(node)) or (pidx >= 0 and in_link[pidx]))
-        in_caption.append(mid in captions or (pidx >= 0 and in_caption[pidx]))
+        if pidx >= 0:
+            p_owner, p_link, p_caption = state[pidx]
+            state.append(
+                (
+                    idx if is_block else p_owner,
+                    p_link or (tag == "a" and _is_link(node)),
+                    p_caption or mid in captions,
+                )
+            )
+        else:
+            state.append((idx, False, mid in captions))
         if is_block or tag == "br":
-            b.flush()
+            if pieces:
+                flush()
+            owner = -1
         elif tag == "img":
             images.append(idx)
-    b.flush()
-    seg.blocks = b.out
+    if pieces:
+        flush()
+    seg.blocks = out
     return seg

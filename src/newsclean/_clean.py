@@ -100,7 +100,7 @@ def _hidden(attrs: dict[str, str | None], rules: Rules) -> bool:
     if "hidden" in attrs or attrs.get("aria-hidden") == "true":
         return True
     style = attrs.get("style")
-    return bool(style and rules.hidden_style.search(style))
+    return style is not None and rules.hidden_style.search(style) is not None
 
 
 def _with_ancestors(nodes: Sequence[LexborNode]) -> frozenset[int]:
@@ -119,12 +119,16 @@ _WORDISH = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-_:[]/&>!.")
 
 
 def _label_kinds(attrs: dict[str, str | None], role: str, rules: Rules) -> frozenset[str]:
+    """Kinds named by the element's class, id, itemprop and role, combined."""
     cls, ident, prop = attrs.get("class"), attrs.get("id"), attrs.get("itemprop")
     if ident and _is_slug(ident):
         ident = None
-    if not (cls or ident or prop or role):
-        return frozenset()
-    return label_kinds(f"{cls or ''} {ident or ''} {prop or ''} {role}".lower())
+    if not (ident or prop or role):
+        return label_kinds(cls.lower()) if cls else _NONE
+    return label_kinds(" ".join(p for p in (cls, ident, prop, role) if p).lower())
+
+
+_NONE: frozenset[str] = frozenset()
 
 
 def _is_slug(ident: str) -> bool:
@@ -134,16 +138,16 @@ def _is_slug(ident: str) -> bool:
     )
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=16384)
 def label_kinds(label: str) -> frozenset[str]:
-    """Kinds of the tokens found in a lower-cased "class id itemprop role" label.
+    """Kinds of the tokens in a lower-cased "class id itemprop role" label.
 
     ``word`` and ``hidden`` tokens count only when they stand alone (``ad``,
     not the letters inside ``header`` nor ``ad-free``; ``hidden``, not
     ``overflow-hidden``). A weak boilerplate token means boilerplate only
     without a positive one beside it: ``body-ad-wrapper`` is the body, while
-    ``comment-body`` (a strong token) stays a comment.
-    Class names repeat across a page and across a site, hence the memo.
+    ``comment-body`` (a strong token) stays a comment. Class names repeat
+    across a page and across a site, hence the memo.
     """
     rules_ = rules()
     found: set[str] = set()

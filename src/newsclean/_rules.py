@@ -108,11 +108,18 @@ def rules() -> Rules:
     tags = [*bp["soft_tags"], *bp["caption_tags"], *bp["content_tags"]]
     kinds = _label_kinds(bp)
     marked = ",".join(bp["mark_tags"])
+    inline = ",".join(bp["caption_inline_tags"])
+    inline_caption = ",".join(f'[class*="{t}"]' for t in bp["caption_substring"])
     return Rules(
         remove_selector=", ".join(bp["remove_tags"]),
         hidden_style=re.compile(bp["hidden_style"], re.IGNORECASE),
         mark_selector=", ".join(
-            [*tags, f":is({marked}):is([class],[id],[role],[itemprop])", *_HIDDEN_ATTRS]
+            [
+                *tags,
+                f":is({marked}):is([class],[id],[role],[itemprop])",
+                f":is({inline}):is({inline_caption})",
+                *_HIDDEN_ATTRS,
+            ]
         ),
         soft_tags=frozenset(bp["soft_tags"]),
         soft_roles=frozenset(bp["soft_roles"]),
