@@ -74,7 +74,8 @@ def mark(root: LexborNode, rules: Rules) -> Marks:
         attrs = node.attributes
         role = attrs.get("role") or ""
         found = _label_kinds(attrs, role, rules)
-        if "hidden" in found or _hidden(attrs, rules):
+        maybe_hidden = "hidden" in attrs or "aria-hidden" in attrs or "style" in attrs
+        if "hidden" in found or (maybe_hidden and _hidden(attrs, rules)):
             soft.append(node)
             hidden.add(node.mem_id)
         elif "content" in found:
@@ -124,8 +125,8 @@ def _label_kinds(attrs: dict[str, str | None], role: str, rules: Rules) -> froze
     if ident and _is_slug(ident):
         ident = None
     if not (ident or prop or role):
-        return label_kinds(cls.lower()) if cls else _NONE
-    return label_kinds(" ".join(p for p in (cls, ident, prop, role) if p).lower())
+        return label_kinds(cls) if cls else _NONE
+    return label_kinds(" ".join(p for p in (cls, ident, prop, role) if p))
 
 
 _NONE: frozenset[str] = frozenset()
@@ -140,7 +141,7 @@ def _is_slug(ident: str) -> bool:
 
 @functools.lru_cache(maxsize=16384)
 def label_kinds(label: str) -> frozenset[str]:
-    """Kinds of the tokens in a lower-cased "class id itemprop role" label.
+    """Kinds of the tokens in a "class id itemprop role" label, case aside.
 
     ``word`` and ``hidden`` tokens count only when they stand alone (``ad``,
     not the letters inside ``header`` nor ``ad-free``; ``hidden``, not
@@ -151,6 +152,7 @@ def label_kinds(label: str) -> frozenset[str]:
     """
     rules_ = rules()
     found: set[str] = set()
+    label = label.lower()
     for m in rules_.label.finditer(label):
         kind = rules_.label_kinds.get(m.group())
         if kind in ("word", "hidden"):

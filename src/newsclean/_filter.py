@@ -39,7 +39,7 @@ MAX_CAPTION = 600
 #: After the last real paragraph, blocks shorter than this are credits and dates.
 TAIL_SHORT = 60
 #: Editor, copyright and share lines are short; longer blocks are not tested.
-DROP_LINE_MAX = 240
+DROP_LINE_MAX = 160
 #: Blocks shorter than this above the first real paragraph may be meta rows.
 META_ROW = 160
 
@@ -265,7 +265,9 @@ def select(
 ) -> Selection:
     """Run the stages over the blocks inside the article's region."""
     lo, hi = region.first, region.last
-    blocks = [b for b in seg.blocks if lo <= b.owner <= hi and region.holds(b.owner)]
+    blocks = [b for b in seg.blocks if lo <= b.owner <= hi]
+    if len(region.spans) > 1:
+        blocks = [b for b in blocks if region.holds(b.owner)]
     for b in blocks:
         b.key = key(b.text)
     images_before = bisect.bisect_left(seg.images, lo)

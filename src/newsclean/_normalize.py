@@ -11,22 +11,26 @@ import unicodedata
 from collections.abc import Callable, Iterable
 
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_SPACES = re.compile("[\u00a0\u3000\u2002\u2003\u2009\u202f\u205f\t\r\n\f\v ]+")
 
 
 def nfc(text: str) -> str:
     """Compose characters so that equal text compares equal."""
+    if unicodedata.is_normalized("NFC", text):
+        return text
     return unicodedata.normalize("NFC", text)
 
 
 def drop_zero_width(text: str) -> str:
     """Zero-width spaces and joiners and soft hyphens carry no text."""
-    return _ZERO_WIDTH.sub("", text)
+    return _ZERO_WIDTH.sub("", text) if not text.isascii() else text
 
 
 def collapse_spaces(text: str) -> str:
-    """Non-breaking, full-width (indentation) and other spaces become one space, trimmed."""
-    return _SPACES.sub(" ", text).strip()
+    """Non-breaking, full-width (indentation) and other spaces become one space, trimmed.
+
+    ``str.split()`` knows every Unicode space, full-width ones included.
+    """
+    return " ".join(text.split())
 
 
 #: The order matters: composing first lets later fixers see canonical text.

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -44,6 +45,7 @@ RELAX_GAIN = 2.0
 #: Share of control or replacement characters that marks a binary payload.
 BINARY_SHARE = 0.1
 _BINARY_SAMPLE = 8192
+_BINARY_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\ufffd]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,12 +62,21 @@ class _Body:
         return sum(eff_len(p) for p in self.paragraphs)
 
 
-def to_text(html: str | bytes | bytearray | memoryview) -> str:
-    """Accept str or bytes; anything else is a caller bug."""
+def to_markup(html: str | bytes | bytearray | memoryview) -> tuple[str, str | bytes]:
+    """The page as text, and what to hand the parser.
+
+    Accept str or bytes; anything else is a caller bug. The parser reads
+    bytes as UTF-8, so bytes found to be UTF-8 (without a BOM) go to it as
+    they are, sparing it a second encoding of the decoded text.
+    """
     if isinstance(html, str):
-        return html
+        return html, html
     if isinstance(html, (bytes, bytearray, memoryview)):
-        return decode_html(bytes(html)).text
+        data = bytes(html)
+        decoded = decode_html(data)
+        if decoded.encoding == "utf-8" and decoded.source != "bom":
+            return decoded.text, data
+        return decoded.text, decoded.text
     raise TypeError(f"extract() takes str or bytes, not {type(html).__name__}")
 
 
@@ -74,8 +85,7 @@ def check_text(text: str, url: str | None) -> None:
     if not text.strip():
         raise NoArticleError("empty document", url=url)
     sample = text[:_BINARY_SAMPLE]
-    bad = sum(1 for ch in sample if (ch < " " and ch not in "\t\n\r\f") or ch == "\ufffd")
-    if bad > BINARY_SHARE * len(sample):
+    if len(_BINARY_CHARS.findall(sample)) > BINARY_SHARE * len(sample):
         raise NoArticleError("binary or undecodable document", url=url)
 
 
@@ -120,9 +130,9 @@ def extract(html: str | bytes, url: str | None = None) -> Article:
     Raises ``NoArticleError`` for input with no article text and
     ``TypeError`` for input that is neither str nor bytes.
     """
-    text = to_text(html)
+    text, markup = to_markup(html)
     check_text(text, url)
-    tree = LexborHTMLParser(text)
+    tree = LexborHTMLParser(markup)
     root = tree.body
     if root is None:
         raise NoArticleError("document has no body (a frameset?)", url=url)
@@ -136,7 +146,7 @@ def extract(html: str | bytes, url: str | None = None) -> Article:
     title_key = key(title) if title else ""
     body = read_body(root, title_key, base, r, soft=True)
     if body.size < RELAX_BELOW:
-        relaxed_root = LexborHTMLParser(text).body
+        relaxed_root = LexborHTMLParser(markup).body
         if relaxed_root is not None:
             relaxed = read_body(relaxed_root, title_key, base, r, soft=False)
             # More of the same article, or much more text than the little found.

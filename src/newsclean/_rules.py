@@ -109,7 +109,7 @@ def rules() -> Rules:
     kinds = _label_kinds(bp)
     marked = ",".join(bp["mark_tags"])
     inline = ",".join(bp["caption_inline_tags"])
-    inline_caption = ",".join(f'[class*="{t}"]' for t in bp["caption_substring"])
+    inline_caption = ",".join(f'[class*="{t}"]' for t in bp["caption_inline_substring"])
     return Rules(
         remove_selector=", ".join(bp["remove_tags"]),
         hidden_style=re.compile(bp["hidden_style"], re.IGNORECASE),
