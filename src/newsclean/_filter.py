@@ -27,7 +27,7 @@ from ._rules import Rules
 from ._score import Region, eff_len
 
 #: Blocks with more link text than this share are link lists, not prose.
-MAX_LINK_DENSITY = 0.5
+MAX_LINK_DENSITY = 0.6
 #: A section heading ends the article once this share of its text is behind it.
 TAIL_SHARE = 0.6
 #: A section heading after this much text (effective bytes) follows the article's start.

@@ -42,7 +42,7 @@ SHORT_BLOCK = 80
 #: A sibling of the container joins the article when worth this share of it.
 SIBLING_SHARE = 0.2
 #: Multiplier of a semantic-hint element's sum when choosing the container.
-HINT_BONUS = 1.25
+HINT_BONUS = 1.5
 
 _PUNCT = re.compile(r"[.,;:!?。，；：！？、…]")
 
