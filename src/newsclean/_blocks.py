@@ -84,6 +84,8 @@ class Block:
     link_chars: int
     caption: bool
     images_before: int
+    #: Effective length (UTF-8 bytes) of ``text``, computed once.
+    size: int = 0
     #: Comparison key, filled in by the body filter for the blocks it reads.
     key: str = ""
 
@@ -146,7 +148,7 @@ def segment(root: LexborNode, captions: Set[int]) -> Segmented:
         text = collapse("".join(pieces))
         if text:
             size = len(text.encode())
-            out.append(Block(owner, tags[owner], text, min(link, size), caption, len(images)))
+            out.append(Block(owner, tags[owner], text, min(link, size), caption, len(images), size))
         pieces.clear()
 
     for node in root.traverse(include_text=True):

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from ._blocks import HEADING_TAGS, Block, Segmented
 from ._rules import Rules
-from ._score import Region, eff_len
+from ._score import Region
 
 #: Blocks with more link text than this share are link lists, not prose.
 MAX_LINK_DENSITY = 0.6
@@ -99,7 +99,7 @@ def split_captions(
         prev_images = b.images_before
         k = b.key
         is_caption = b.caption or k in caption_keys or (len(k) > 3 and k in alt_keys)
-        if not is_caption and after_image and eff_len(b.text) < MAX_CAPTION:
+        if not is_caption and after_image and b.size < MAX_CAPTION:
             text, credit = strip_credit(b.text, rules)
             is_caption = credit is not None or key(text) in alt_keys
         if is_caption:
@@ -173,7 +173,7 @@ def _section_span(
 
 
 def _good(b: Block) -> int:
-    return max(eff_len(b.text) - b.link_chars, 0)
+    return max(b.size - b.link_chars, 0)
 
 
 def drop_teasers(blocks: list[Block], rules: Rules) -> list[Block]:
@@ -193,7 +193,7 @@ def _is_label(b: Block) -> bool:
 
 
 def _link_dense(b: Block) -> bool:
-    return b.link_chars > MAX_LINK_DENSITY * eff_len(b.text)
+    return b.link_chars > MAX_LINK_DENSITY * b.size
 
 
 def drop_noise(blocks: list[Block], title_key: str, rules: Rules) -> list[Block]:
@@ -210,7 +210,7 @@ def drop_noise(blocks: list[Block], title_key: str, rules: Rules) -> list[Block]
         if not started:
             if _is_meta_row(b):
                 continue
-            started = b.tag not in HEADING_TAGS and eff_len(b.text) >= SUBSTANTIAL
+            started = b.tag not in HEADING_TAGS and b.size >= SUBSTANTIAL
         out.append(b)
     return out
 
@@ -225,22 +225,18 @@ def is_drop_line(text: str, rules: Rules) -> bool:
 
 
 def _is_meta_row(b: Block) -> bool:
-    return eff_len(b.text) < META_ROW and bool(_META_ROW.search(b.text))
+    return b.size < META_ROW and bool(_META_ROW.search(b.text))
 
 
 def trim_tail(blocks: list[Block]) -> list[Block]:
     """Drop short blocks after the last real paragraph: bylines, dates, sources, tags."""
     last = -1
     for i, b in enumerate(blocks):
-        if eff_len(b.text) >= SUBSTANTIAL and _SENTENCE.search(b.text):
+        if b.size >= SUBSTANTIAL and _SENTENCE.search(b.text):
             last = i
     if last < 0:
         return blocks
-    tail = [
-        b
-        for b in blocks[last + 1 :]
-        if eff_len(b.text) >= TAIL_SHORT or _SENTENCE_END.search(b.text)
-    ]
+    tail = [b for b in blocks[last + 1 :] if b.size >= TAIL_SHORT or _SENTENCE_END.search(b.text)]
     return blocks[: last + 1] + tail
 
 

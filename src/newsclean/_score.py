@@ -56,7 +56,7 @@ def block_value(block: Block) -> float:
     """The block's contribution to every subtree that holds it."""
     if block.caption:
         return 0.0
-    size = eff_len(block.text)
+    size = block.size
     own = size - block.link_chars
     value = own - LINK_WEIGHT * block.link_chars - BLOCK_COST
     if own < SHORT_BLOCK and not _PUNCT.search(block.text):
