@@ -25,6 +25,7 @@ EXPECTED_ALL = [
     "NewscleanError",
     "NoArticleError",
     "__version__",
+    "article_schema",
     "extract",
 ]
 

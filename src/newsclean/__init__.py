@@ -12,6 +12,7 @@ import logging
 from ._errors import DecodeError, NewscleanError, NoArticleError
 from ._models import Article, Dateline, Image
 from ._pipeline import extract
+from ._schema import article_schema
 
 __version__ = "0.1.0"
 
@@ -23,6 +24,7 @@ __all__ = [
     "NewscleanError",
     "NoArticleError",
     "__version__",
+    "article_schema",
     "extract",
 ]
 

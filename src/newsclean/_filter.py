@@ -64,6 +64,9 @@ class Selection:
     #: Pre-order spans (first, last) of the container that are not the article:
     #: other stories after a section heading. Images there are not the article's.
     dropped: tuple[tuple[int, int], ...] = ()
+    #: Lines taken out of the body that name people or sources: editor,
+    #: byline, source and date lines, read by the field extractors.
+    credits: tuple[str, ...] = ()
 
 
 def key(text: str) -> str:
@@ -196,7 +199,10 @@ def _link_dense(b: Block) -> bool:
     return b.link_chars > MAX_LINK_DENSITY * b.size
 
 
-def drop_noise(blocks: list[Block], title_key: str, rules: Rules) -> list[Block]:
+def drop_noise(
+    blocks: list[Block], title_key: str, rules: Rules, credits: list[str]
+) -> list[Block]:
+    """Drop noise; editor, source, byline and date lines are kept aside in ``credits``."""
     out: list[Block] = []
     started = False
     for b in blocks:
@@ -204,11 +210,13 @@ def drop_noise(blocks: list[Block], title_key: str, rules: Rules) -> list[Block]
         if _link_dense(b) or k in rules.labels or (b.tag == "h1" and not started):
             continue
         if len(b.text) <= DROP_LINE_MAX and is_drop_line(b.text, rules):
+            credits.append(b.text)
             continue
         if title_key and k == title_key:
             continue
         if not started:
             if _is_meta_row(b):
+                credits.append(b.text)
                 continue
             started = b.tag not in HEADING_TAGS and b.size >= SUBSTANTIAL
         out.append(b)
@@ -228,7 +236,7 @@ def _is_meta_row(b: Block) -> bool:
     return b.size < META_ROW and bool(_META_ROW.search(b.text))
 
 
-def trim_tail(blocks: list[Block]) -> list[Block]:
+def trim_tail(blocks: list[Block], credits: list[str]) -> list[Block]:
     """Drop short blocks after the last real paragraph: bylines, dates, sources, tags."""
     last = -1
     for i, b in enumerate(blocks):
@@ -270,10 +278,11 @@ def select(
     body, captions = split_captions(blocks, images_before, alt_keys, rules)
     body, spans = cut_sections(body, seg, end, rules)
     body = drop_teasers(body, rules)
-    body = drop_noise(body, title_key, rules)
-    body = trim_tail(body)
+    credits: list[str] = []
+    body = drop_noise(body, title_key, rules, credits)
+    body = trim_tail(body, credits)
     captions = [c for c in captions if not inside(c.owner, spans)]
-    return Selection(tuple(dedupe(body)), tuple(captions), tuple(spans))
+    return Selection(tuple(dedupe(body)), tuple(captions), tuple(spans), tuple(credits))
 
 
 def inside(idx: int, spans: Sequence[tuple[int, int]]) -> bool:
