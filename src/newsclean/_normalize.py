@@ -13,6 +13,35 @@ from collections.abc import Callable, Iterable
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
+# A UTF-8 lead byte read as Latin-1/windows-1252, then its continuation bytes
+# read the same way (C1 controls, or the windows-1252 punctuation in 0x80-0x9F).
+_CP1252_HIGH = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+_MOJIBAKE = re.compile(f"[\u00c2-\u00f4][\u0080-\u00bf{_CP1252_HIGH}]{{1,3}}")
+
+
+def _unmangle(match: re.Match[str]) -> str:
+    chars = match.group()
+    try:
+        raw = b"".join(
+            ch.encode("cp1252") if ch in _CP1252_HIGH else ch.encode("latin-1") for ch in chars
+        )
+        return raw.decode("utf-8")
+    except UnicodeError:
+        return chars
+
+
+def fix_mojibake(text: str) -> str:
+    """Undo UTF-8 text that was read as Latin-1 once (``weâ€™ve`` → ``we’ve``).
+
+    Pages carry such text inside otherwise sound UTF-8 (copied from a
+    database that stored it wrongly); a reader sees garbage, so does a model.
+    Only sequences that decode as UTF-8 are changed.
+    """
+    if text.isascii():
+        return text
+    return _MOJIBAKE.sub(_unmangle, text)
+
+
 def nfc(text: str) -> str:
     """Compose characters so that equal text compares equal."""
     if unicodedata.is_normalized("NFC", text):
@@ -35,6 +64,7 @@ def collapse_spaces(text: str) -> str:
 
 #: The order matters: composing first lets later fixers see canonical text.
 PLAN: tuple[tuple[str, Callable[[str], str]], ...] = (
+    ("mojibake", fix_mojibake),
     ("nfc", nfc),
     ("zero_width", drop_zero_width),
     ("spaces", collapse_spaces),
