@@ -1,9 +1,11 @@
 """The exceptions newsclean raises, in one hierarchy.
 
     NewscleanError
-    ├── NoArticleError     the input holds no article text (empty, binary,
-    │                      a frameset, a page of scripts, a login wall)
-    └── DecodeError        bytes that cannot be turned into text at all
+    ├── NoArticleError          the input holds no article text (empty, binary,
+    │                           a frameset, a page of scripts, a login wall)
+    ├── DecodeError             bytes that cannot be turned into text at all
+    └── MissingDependencyError  an option needs an extra that is not installed
+                                (also an ImportError)
 
 Caller mistakes (a wrong argument type) are plain ``TypeError`` / ``ValueError``
 and are not part of this tree: they signal a bug in the calling code, not a
@@ -32,3 +34,7 @@ class NoArticleError(NewscleanError):
 
 class DecodeError(NewscleanError):
     """Raised when bytes cannot be decoded to text under any encoding."""
+
+
+class MissingDependencyError(NewscleanError, ImportError):
+    """Raised when an option needs an optional extra that is not installed."""
