@@ -17,7 +17,7 @@ automatically.  A case holds:
         trailing whitespace (indentation such as ``"　　"`` or ``&nbsp;`` is
         stripped), runs of source whitespace inside a paragraph read as one
         space, and entities are decoded.  A news dateline such as
-        ``(平壤19日讯)`` stays at the head of its paragraph.
+        ``(平壤19日讯)`` is not part of the body: it is ``Article.dateline``.
     ``captions`` and ``credits`` (required, same length)
         The article's own pictures, one entry per picture, however many times
         the page prints its caption (``img`` alt/title, caption element,
@@ -38,6 +38,13 @@ automatically.  A case holds:
         ``在国际上``) and so cannot be tested as substrings.
     ``must_keep`` (optional)
         Snippets that must occur in ``Article.body``.
+    ``dateline`` (optional)
+        The expected ``Article.dateline`` fields (``raw``, ``place``, ``month``,
+        ``day``, ``agency``, ``reporters``, and ``date`` as ISO text).
+    ``agencies_include`` (optional)
+        Canonical agency names that ``Article.agencies`` must contain.
+    ``language`` (optional)
+        ``Article.language``, exact.
     ``notes`` (optional)
         Free text: what the page is and which traps it sets.
 
@@ -87,6 +94,9 @@ KNOWN_KEYS = frozenset(
         "must_drop_lines",
         "must_keep",
         "notes",
+        "dateline",
+        "agencies_include",
+        "language",
     }
 )
 REQUIRED_KEYS = frozenset({"body", "captions", "credits"})
@@ -288,3 +298,32 @@ def test_text_kept(case: Path) -> None:
     if not exp.get("must_keep"):
         pytest.skip("no must_keep snippets")
     assert_kept(extract_case(case.name).body, exp["must_keep"])
+
+
+@pytest.mark.parametrize("case", CASE_DIRS, ids=CASE_IDS)
+def test_dateline(case: Path) -> None:
+    exp = load_expected(case).get("dateline")
+    if exp is None:
+        pytest.skip("no expected dateline")
+    dateline = extract_case(case.name).dateline
+    assert dateline is not None, "no dateline found"
+    got = {
+        "raw": dateline.raw,
+        "place": dateline.place,
+        "month": dateline.month,
+        "day": dateline.day,
+        "agency": dateline.agency,
+        "reporters": list(dateline.reporters),
+        "date": dateline.date.isoformat() if dateline.date else None,
+    }
+    assert {k: got[k] for k in exp} == exp
+
+
+@pytest.mark.parametrize("case", CASE_DIRS, ids=CASE_IDS)
+def test_agencies_and_language(case: Path) -> None:
+    exp = load_expected(case)
+    article = extract_case(case.name)
+    missing = set(exp.get("agencies_include", [])) - set(article.agencies)
+    assert not missing, f"agencies {sorted(missing)} not in {article.agencies}"
+    if "language" in exp:
+        assert article.language == exp["language"]

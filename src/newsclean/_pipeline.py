@@ -13,7 +13,6 @@ in a class that looks like boilerplate), and the longer result is kept.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import re
 from dataclasses import dataclass
@@ -26,14 +25,16 @@ from ._decode import decode_html
 from ._errors import NoArticleError
 from ._fields.dates import find_modified, find_published
 from ._fields.images import collect_images
-from ._fields.meta import PageMeta, read_meta
+from ._fields.meta import read_meta
 from ._fields.people import find_authors, find_site_name
 from ._fields.title import find_title
 from ._filter import headline_index, key, lead_captions, select
 from ._models import Article, Image
 from ._normalize import normalize_paragraphs, normalize_text
+from ._record import Extraction, build_article
 from ._rules import Rules, rules
 from ._score import choose, eff_len
+from ._script import Script, check_script
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +43,8 @@ RELAX_BELOW = 300
 #: The re-read wins with other text only when it is this many times longer
 #: (and the first reading did not come from an element marked as content).
 RELAX_GAIN = 2.0
+#: Lines above the body shorter than this (effective bytes) are read as credit rows.
+META_LINE = 200
 #: Share of control or replacement characters that marks a binary payload.
 BINARY_SHARE = 0.1
 _BINARY_SAMPLE = 8192
@@ -54,6 +57,7 @@ class _Body:
 
     paragraphs: tuple[str, ...]
     images: tuple[Image, ...]
+    credits: tuple[str, ...] = ()
     #: The article was found in an element whose class or id says it is content.
     hinted: bool = False
 
@@ -121,15 +125,31 @@ def read_body(
     captions = [c for c in captions if c.owner <= last]
     images = collect_images(seg, first, region.first, last, captions, sel.dropped, base_url, r)
     hinted = seg.nodes[region.container].mem_id in marks.named_hints
-    return _Body(normalize_paragraphs(b.text for b in sel.body), images, hinted)
+    # Short lines between the headline and the body: date, byline, source rows.
+    lead = [b.text for b in seg.blocks if first < b.owner < region.first and b.size < META_LINE]
+    return _Body(
+        normalize_paragraphs(b.text for b in sel.body),
+        tuple(_clean_image(i) for i in images),
+        tuple(normalize_text(c) for c in [*lead, *sel.credits]),
+        hinted,
+    )
 
 
-def extract(html: str | bytes, url: str | None = None) -> Article:
+def _clean_image(image: Image) -> Image:
+    caption = normalize_text(image.caption) if image.caption else None
+    credit = normalize_text(image.credit) if image.credit else None
+    return Image(image.url, caption or None, credit or None)
+
+
+def extract(html: str | bytes, url: str | None = None, *, script: Script | None = None) -> Article:
     """Extract the main article of a news page as a clean ``Article`` record.
 
-    Raises ``NoArticleError`` for input with no article text and
-    ``TypeError`` for input that is neither str nor bytes.
+    ``script="hans"`` or ``"hant"`` converts the record's text to simplified
+    or traditional Chinese (needs the ``[script]`` extra). Raises
+    ``NoArticleError`` for input with no article text, ``TypeError`` for input
+    that is neither str nor bytes, ``ValueError`` for an unknown script.
     """
+    check_script(script)
     text, markup = to_markup(html)
     check_text(text, url)
     tree = LexborHTMLParser(markup)
@@ -140,9 +160,30 @@ def extract(html: str | bytes, url: str | None = None) -> Article:
     h1s = [t for t in (" ".join(n.text().split()) for n in root.css("h1")) if t]
     site_name = find_site_name(meta)
     title = find_title(meta, h1s, site_name)
-    published = find_published(meta, tree)
+    # Read before cleaning: the cleaner removes bylines and date rows.
+    published = find_published(meta, tree, url=url, language=meta.lang)
+    page_authors = find_authors(meta, tree, ())
+    body = _read_best(root, markup, title, meta.canonical or url, url)
+    extraction = Extraction(
+        url=url,
+        meta=meta,
+        title=normalize_text(title) if title else None,
+        site_name=site_name,
+        paragraphs=body.paragraphs,
+        images=body.images,
+        credits=body.credits,
+        published=published,
+        modified=find_modified(meta),
+        page_authors=page_authors,
+    )
+    return build_article(extraction, script=script)
+
+
+def _read_best(
+    root: LexborNode, markup: str | bytes, title: str | None, base: str | None, url: str | None
+) -> _Body:
+    """Read the body; read again without soft removal when that found almost nothing."""
     r = rules()
-    base = meta.canonical or url
     title_key = key(title) if title else ""
     body = read_body(root, title_key, base, r, soft=True)
     if body.size < RELAX_BELOW:
@@ -156,27 +197,4 @@ def extract(html: str | bytes, url: str | None = None) -> Article:
                 body = relaxed
     if not any(ch.isalnum() for p in body.paragraphs for ch in p):
         raise NoArticleError("no article text found", url=url)
-    return _record(meta, url, title, body, site_name, published)
-
-
-def _record(
-    meta: PageMeta,
-    url: str | None,
-    title: str | None,
-    body: _Body,
-    site_name: str | None,
-    published: dt.datetime | None,
-) -> Article:
-    return Article(
-        url=meta.canonical or url,
-        title=normalize_text(title) if title else None,
-        body="\n".join(body.paragraphs),
-        paragraphs=body.paragraphs,
-        images=body.images,
-        published=published,
-        modified=find_modified(meta),
-        authors=find_authors(meta),
-        language=meta.lang or meta.first("http-equiv:content-language", "og:locale"),
-        site_name=site_name,
-        description=meta.first("og:description", "description"),
-    )
+    return body

@@ -1,94 +1,500 @@
-"""Publish and modification dates from structured metadata.
+"""Publish and modification dates.
 
-Fallback order: JSON-LD ``datePublished``, then the common meta tags, then
-the first ``<time datetime>``. Dates before 1990 or more than a day in the
-future are rejected as typos or templates.
+Fallback order for the publish date, strongest evidence first:
+
+1. JSON-LD ``datePublished`` of the article object (``@graph`` members are
+   already flattened by ``read_meta``): the page states it for machines.
+2. Meta tags, in the order of ``published_meta`` in ``rules/dates.json``
+   (``article:published_time``, ``og:published_time``, ``datePublished``
+   itemprop, ``pubdate``, ``publishdate``, ``dc.date``, ``sailthru.date``,
+   ``parsely-pub-date``, ``weibo: article:create_at``...), then JSON-LD
+   ``dateCreated``.
+3. ``<time datetime>`` (or a non-meta element with ``itemprop=datePublished``):
+   one that says it is the publish date (``itemprop``, ``pubdate``, a class
+   with "publish"/"date") wins over a plain first one; one that says it is
+   an update is never taken.
+4. Visible text of the few elements whose class or id looks like a date
+   line (``[class*=date]``, ``[class*=time]``, ``[class*=publish]``,
+   ``time``, ``.info``, ``.source``), read by ``date_from_text``.
+
+In 3 and 4 the first twenty matches after the first ``<h1>`` are tried
+before the twenty before it, because a masthead often prints today's date
+above the headline; each is one selector call.
+5. The URL (``/2024/06/19/``, ``/2024/0619/``, ``/2024-06/19/``,
+   ``-2024-06-19``, ``/20240619/``). A URL that gives only a year and a
+   month gives nothing: a day is never invented.
+
+A date is timezone-aware when its source gives an offset (``Z``,
+``+08:00``, ``+0800``, ``GMT+8``) and naive otherwise. Dates before 1990
+or more than a day after ``now`` are typos, templates or ids, and are
+skipped so that the next source is tried.
+
+Numeric dates whose order is not obvious (``06/07/2024``) are read in the
+order the page's language uses: month first for US English, day first for
+the other languages with a known order. Bare ``en`` does not say which, so
+without a region only the unambiguous readings are taken. Dotted dates
+(``19.06.2024``) are day first unless the language is month first.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from .._rules import load_json
 from .meta import PageMeta
 
-EARLIEST = dt.datetime(1990, 1, 1)
-_PUBLISHED_META = (
-    "article:published_time",
-    "og:published_time",
-    "datepublished",
-    "pubdate",
-    "publishdate",
-    "publish-date",
-    "publish_date",
-    "date",
-    "dc.date",
-    "dc.date.issued",
-    "sailthru.date",
-    "parsely-pub-date",
-    "article.published",
-    "published_time",
+UTC = dt.timezone.utc
+#: Nothing on the web that calls itself news was published before this.
+EARLIEST = dt.datetime(1990, 1, 1, tzinfo=UTC)
+#: Clocks drift and time zones differ: allow this much into the future.
+FUTURE_SLACK = dt.timedelta(days=1)
+#: Offsets beyond this are not time zones (a time range such as 19:00-20:00).
+MAX_OFFSET = dt.timedelta(hours=14)
+#: How many date-like elements are read at most, on each side of the headline.
+MAX_DATE_NODES = 20
+#: Date-like elements with more text than this are containers, not date lines.
+MAX_DATE_TEXT = 400
+
+_DATE_NODES = (
+    'time, .info, .source, [class*="date" i], [class*="time" i], [class*="publish" i], '
+    '[id*="date" i], [id*="time" i], [id*="publish" i]'
 )
-_MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "last-modified")
+_TIME_NODES = 'time[datetime], [itemprop="datePublished" i]:not(meta)'
+_UPDATE_WORDS = re.compile(r"updat|modif|revis|edit", re.IGNORECASE)
+_PUBLISH_WORDS = re.compile(r"publish|pubdate|date|posted", re.IGNORECASE)
+
 _ISO = re.compile(
-    r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?"
-    r"\s*(Z|[+-]\d{2}:?\d{2})?)?"
+    r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)"
+    r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?"
+    r"\s*(Z|[+-]\d{2}(?::?\d{2})?(?!\d))?)?",
+    re.IGNORECASE,
 )
+_COMPACT = re.compile(r"((?:19|20)\d{2})(\d{2})(\d{2})(?:[T ]?(\d{2})(\d{2})(\d{2})?)?")
+_EPOCH = re.compile(r"\d{10}|\d{13}")
+_URL_DATES = tuple(
+    re.compile(p)
+    for p in (
+        r"/(?P<y>(?:19|20)\d{2})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?=/|$)",
+        r"/(?P<y>(?:19|20)\d{2})/(?P<m>\d{2})(?P<d>\d{2})(?=/|$)",
+        r"/(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})/(?P<d>\d{2})(?=/|$)",
+        r"(?<!\d)(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)",
+        r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})(?!\d)",
+    )
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _DateRules:
+    """``rules/dates.json`` with its patterns compiled."""
+
+    published_meta: tuple[str, ...]
+    modified_meta: tuple[str, ...]
+    months: dict[str, int]
+    month_first: frozenset[str]
+    ambiguous: frozenset[str]
+    am: frozenset[str]
+    #: (kind, pattern) pairs; kinds: "ymd", "dmy", "mdy", "numeric".
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """Longest first, so that ``mayo`` is not read as ``may``."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def _month_table(by_language: dict[str, list[list[str]]]) -> dict[str, int]:
+    table: dict[str, int] = {}
+    for groups in by_language.values():
+        for number, names in enumerate(groups, start=1):
+            for name in names:
+                table.setdefault(name.casefold(), number)
+    return table
+
+
+def _compile(months: Iterable[str], am: Iterable[str], pm: Iterable[str]) -> list[re.Pattern[str]]:
+    mer = _alternation([*am, *pm])
+    tz = (
+        r"(?P<tz>Z(?![^\W\d_])|[+-]\d{2}(?::?\d{2})?(?!\d)"
+        r"|(?:UTC|GMT)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?)"
+    )
+    clock = (
+        rf"(?:(?P<mb>{mer})\s*)?(?P<h>\d{{1,2}})(?:[:：]|\s*[时時点點]\s*|h)(?P<mi>\d{{2}})"
+        r"(?:(?:[:：]|\s*分\s*)(?P<s>\d{2})(?:[.,]\d+)?)?(?:\s*[分秒])?(?!\d)"
+        rf"(?:\s*(?P<ma>{mer})(?![^\W\d_]))?(?:\s*{tz})?"
+    )
+    sep = r"(?:T|\s*[,，|·]?\s*(?:(?:at|um|à|a\s+las|alle|às|om|kl\.?|-|–)\s+)?)"
+    time = rf"(?:{sep}{clock})?"
+    names = _alternation(months)
+    mon = rf"(?P<mon>{names})\.?(?![^\W\d_])"
+    dates = (
+        r"(?<!\d)(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号號]?",
+        r"(?<!\d)(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?!\d)",
+        rf"(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.|º)?[\s-]*(?:de\s+)?{mon}[\s,-]*(?:de\s+)?"
+        r"(?P<y>\d{4})(?!\d)",
+        rf"(?<![^\W\d_]){mon}\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d),?\s*(?P<y>\d{{4}})(?!\d)",
+        r"(?<![\d./-])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?!\d)",
+    )
+    return [re.compile(d + time, re.IGNORECASE) for d in dates]
+
+
+@functools.lru_cache(maxsize=1)
+def _rules() -> _DateRules:
+    """Built on first use, not at import."""
+    raw: dict[str, Any] = load_json("dates.json")
+    months = _month_table(raw["months"])
+    am = [w.casefold() for w in raw["meridiem"]["am"]]
+    pm = [w.casefold() for w in raw["meridiem"]["pm"]]
+    kinds = ("ymd", "ymd", "dmy", "mdy", "numeric")
+    return _DateRules(
+        published_meta=tuple(raw["published_meta"]),
+        modified_meta=tuple(raw["modified_meta"]),
+        months=months,
+        month_first=frozenset(raw["month_first"]),
+        ambiguous=frozenset(raw["ambiguous"]),
+        am=frozenset(am),
+        patterns=tuple(zip(kinds, _compile(months, am, pm), strict=True)),
+    )
+
+
+# --- checks and small parsers ---------------------------------------------
+
+
+def _aware_now(now: dt.datetime | None) -> dt.datetime:
+    if now is None:
+        return dt.datetime.now(UTC)
+    return now if now.tzinfo is not None else now.replace(tzinfo=UTC)
+
+
+def plausible(value: dt.datetime, now: dt.datetime | None = None) -> bool:
+    """Not before 1990, not more than a day after ``now`` (naive values read as UTC)."""
+    aware = value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+    return EARLIEST <= aware <= _aware_now(now) + FUTURE_SLACK
+
+
+def _tz(value: str | None) -> dt.tzinfo | None:
+    """``Z``, ``+08:00``, ``+0800``, ``+08``, ``GMT``, ``UTC+8``; None when absent or absurd."""
+    if not value:
+        return None
+    text = value.strip().upper()
+    if text in ("Z", "UTC", "GMT"):
+        return UTC
+    m = re.search(r"([+-])\s*(\d{1,2})(?::?(\d{2}))?$", text)
+    if not m:
+        return None
+    offset = dt.timedelta(hours=int(m.group(2)), minutes=int(m.group(3) or 0))
+    if offset > MAX_OFFSET:
+        return None
+    return dt.timezone(-offset if m.group(1) == "-" else offset)
+
+
+def _make(
+    y: int,
+    mo: int,
+    d: int,
+    clock: tuple[int, int, int] | None,
+    tz: str | None,
+    now: dt.datetime | None,
+) -> dt.datetime | None:
+    """A checked datetime; an impossible clock keeps the date at midnight."""
+    try:
+        day = dt.datetime(y, mo, d)
+    except ValueError:
+        return None
+    result = day
+    if clock is not None:
+        try:
+            result = day.replace(hour=clock[0], minute=clock[1], second=clock[2])
+        except ValueError:
+            result = day
+        else:
+            result = result.replace(tzinfo=_tz(tz))
+    return result if plausible(result, now) else None
 
 
 def parse_iso(value: str, now: dt.datetime | None = None) -> dt.datetime | None:
-    """An ISO-8601-like date or datetime, timezone-aware when an offset is given."""
+    """The first ISO-8601-like date or datetime in ``value``, aware when an offset is given."""
     m = _ISO.search(value)
     if not m:
         return None
     y, mo, d, h, mi, s, tz = m.groups()
-    try:
-        tzinfo = _tz(tz)
-        result = dt.datetime(
-            int(y), int(mo), int(d), int(h or 0), int(mi or 0), int(s or 0), tzinfo=tzinfo
-        )
-    except ValueError:
-        return None
-    return result if plausible(result, now) else None
+    clock = (int(h), int(mi), int(s or 0)) if h else None
+    return _make(int(y), int(mo), int(d), clock, tz, now)
 
 
-def _tz(value: str | None) -> dt.tzinfo | None:
+def parse_value(
+    value: str, language: str | None = None, now: dt.datetime | None = None
+) -> dt.datetime | None:
+    """A machine-written date as found in meta tags and attributes.
+
+    ISO 8601 first, then a bare ``YYYYMMDD[hhmm[ss]]``, then a Unix time in
+    seconds or milliseconds (aware, UTC), then anything ``date_from_text``
+    reads (``2024/06/19 08:15``, ``Wed, 19 Jun 2024 08:15:00 +0800``).
+    """
+    value = value.strip()
     if not value:
         return None
-    if value == "Z":
-        return dt.timezone.utc
-    sign = -1 if value[0] == "-" else 1
-    digits = value[1:].replace(":", "")
-    return dt.timezone(sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+    if _ISO.fullmatch(value):
+        return parse_iso(value, now)
+    m = _COMPACT.fullmatch(value)
+    if m:
+        y, mo, d, h, mi, s = m.groups()
+        clock = (int(h), int(mi), int(s or 0)) if h else None
+        return _make(int(y), int(mo), int(d), clock, None, now)
+    if _EPOCH.fullmatch(value):
+        seconds = int(value) / (1000 if len(value) == 13 else 1)
+        try:
+            stamp = dt.datetime.fromtimestamp(seconds, UTC)
+        except (OverflowError, OSError, ValueError):
+            return None
+        return stamp if plausible(stamp, now) else None
+    return date_from_text(value, language, now=now)
 
 
-def plausible(value: dt.datetime, now: dt.datetime | None = None) -> bool:
-    """Not before 1990, not more than a day ahead of now."""
-    naive = value.replace(tzinfo=None)
-    limit = (now or dt.datetime.now()).replace(tzinfo=None) + dt.timedelta(days=1)
-    return EARLIEST <= naive <= limit
+# --- dates in running text ------------------------------------------------
 
 
-def find_published(meta: PageMeta, tree: LexborHTMLParser) -> dt.datetime | None:
-    """Publish date in the documented fallback order."""
-    candidates = [meta.jsonld.get("datePublished"), meta.first(*_PUBLISHED_META)]
-    time = tree.css_first("time[datetime]")
-    if time is not None:
-        candidates.append(time.attributes.get("datetime"))
-    return _first_date(candidates)
+def _norm_tag(language: str | None) -> str:
+    """``en_US`` / ``EN-us`` -> ``en-us``; script subtags dropped (``zh-hant-tw`` -> ``zh-tw``)."""
+    if not language:
+        return ""
+    parts = [p for p in language.strip().replace("_", "-").lower().split("-") if p]
+    if not parts:
+        return ""
+    region = next((p for p in parts[1:] if len(p) == 2 and p.isalpha()), None)
+    return f"{parts[0]}-{region}" if region else parts[0]
 
 
-def find_modified(meta: PageMeta) -> dt.datetime | None:
-    """Modification date: JSON-LD ``dateModified``, then meta tags."""
-    return _first_date([meta.jsonld.get("dateModified"), meta.first(*_MODIFIED_META)])
+def day_first(language: str | None) -> bool | None:
+    """True for day-first, False for month-first, None when the language does not say."""
+    tag = _norm_tag(language)
+    if not tag:
+        return None
+    r = _rules()
+    if tag in r.month_first:
+        return False
+    if tag in r.ambiguous:
+        return None
+    return True
 
 
-def _first_date(candidates: list[object]) -> dt.datetime | None:
-    for value in candidates:
-        if isinstance(value, str):
-            parsed = parse_iso(value)
-            if parsed:
-                return parsed
+def _numeric_order(a: int, b: int, sep: str, language: str | None) -> tuple[int, int] | None:
+    """(month, day) of ``a sep b sep year``, or None when it cannot be told."""
+    if a > 12 >= b:
+        return b, a
+    if b > 12 >= a:
+        return a, b
+    if a == b:
+        return a, b
+    order = day_first(language)
+    if order is None and sep == ".":
+        order = True
+    if order is None:
+        return None
+    return (b, a) if order else (a, b)
+
+
+def _clock(m: re.Match[str], am: frozenset[str]) -> tuple[int, int, int] | None:
+    if m.group("h") is None:
+        return None
+    hour = int(m.group("h"))
+    mer = (m.group("mb") or m.group("ma") or "").casefold()
+    if mer:
+        if mer in am:
+            hour = 0 if hour == 12 else hour
+        elif hour < 12:
+            hour += 12
+    return hour, int(m.group("mi")), int(m.group("s") or 0)
+
+
+def _from_match(
+    kind: str, m: re.Match[str], language: str | None, now: dt.datetime | None
+) -> dt.datetime | None:
+    r = _rules()
+    groups = m.groupdict()
+    if kind == "numeric":
+        md = _numeric_order(int(groups["a"]), int(groups["b"]), groups["sep"], language)
+        if md is None:
+            return None
+        month, day = md
+    elif kind in ("dmy", "mdy"):
+        month = r.months[groups["mon"].casefold()]
+        day = int(groups["d"])
+    else:
+        month, day = int(groups["m"]), int(groups["d"])
+    return _make(int(groups["y"]), month, day, _clock(m, r.am), groups["tz"], now)
+
+
+def _text_candidates(
+    text: str, language: str | None, now: dt.datetime | None
+) -> Iterator[tuple[int, int, dt.datetime]]:
+    for kind, pattern in _rules().patterns:
+        for m in pattern.finditer(text):
+            found = _from_match(kind, m, language, now)
+            if found is not None:
+                yield m.start(), -len(m.group(0)), found
+                break
+
+
+def date_from_text(
+    text: str, language: str | None = None, *, now: dt.datetime | None = None
+) -> dt.datetime | None:
+    """The first plausible date printed in ``text``, with its time when one follows.
+
+    Reads ``2024年6月19日 08:15``, ``2024-06-19 08:15``, ``2024/06/19``,
+    ``2024.06.19``, ``19 June 2024``, ``June 19, 2024``,
+    ``Jun. 19, 2024 8:15 PM``, ``19. Juni 2024``, ``19.06.2024``,
+    ``06/19/2024``. A date without a year (``6月19日``) gives nothing: the
+    year is never guessed. ``language`` is a BCP-47 tag that decides the
+    order of ambiguous numeric dates (see the module docstring).
+    """
+    best = min(_text_candidates(text, language, now), default=None, key=lambda c: c[:2])
+    return best[2] if best else None
+
+
+# --- URL ------------------------------------------------------------------
+
+
+def date_from_url(url: str | None, *, now: dt.datetime | None = None) -> dt.datetime | None:
+    """A date written in the URL path, as a naive midnight; year and month alone give nothing."""
+    if not url:
+        return None
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return None
+    for pattern in _URL_DATES:
+        for m in pattern.finditer(path):
+            found = _make(int(m["y"]), int(m["m"]), int(m["d"]), None, None, now)
+            if found is not None:
+                return found
     return None
+
+
+# --- the page -------------------------------------------------------------
+
+
+def _jsonld_values(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [v for v in value if isinstance(v, str)]
+    return []
+
+
+def _first_value(
+    values: Iterable[str], language: str | None, now: dt.datetime | None
+) -> dt.datetime | None:
+    for value in values:
+        found = parse_value(value, language, now)
+        if found is not None:
+            return found
+    return None
+
+
+def _page_language(meta: PageMeta) -> str | None:
+    return meta.lang or meta.first("http-equiv:content-language", "content-language", "og:locale")
+
+
+def _attr_text(node: LexborNode) -> str:
+    attrs = node.attributes
+    return " ".join(v for k in ("class", "id", "itemprop") if (v := attrs.get(k)))
+
+
+def _around_headline(root: LexborHTMLParser | LexborNode, selector: str) -> list[LexborNode]:
+    """Matches of ``selector``, those after the first ``<h1>`` first, at most 20 on each side.
+
+    One selector call: ``h1`` is matched with the rest to find where the
+    headline stands in document order (a masthead prints today's date above it).
+    """
+    before: list[LexborNode] = []
+    after: list[LexborNode] = []
+    seen_h1 = False
+    for node in root.css(f"h1, {selector}"):
+        if node.tag == "h1":
+            seen_h1 = True
+            continue
+        side = after if seen_h1 else before
+        if len(side) < MAX_DATE_NODES:
+            side.append(node)
+        elif seen_h1:
+            break
+    return after + before
+
+
+def _from_time_nodes(
+    root: LexborHTMLParser | LexborNode, language: str | None, now: dt.datetime | None
+) -> dt.datetime | None:
+    plain: dt.datetime | None = None
+    for node in _around_headline(root, _TIME_NODES):
+        attrs = node.attributes
+        labels = _attr_text(node)
+        if _UPDATE_WORDS.search(labels):
+            continue
+        value = attrs.get("datetime") or attrs.get("content") or node.text()
+        found = parse_value(value or "", language, now)
+        if found is None:
+            continue
+        if "pubdate" in attrs or _PUBLISH_WORDS.search(labels):
+            return found
+        plain = plain or found
+    return plain
+
+
+def _from_date_lines(
+    root: LexborHTMLParser | LexborNode, language: str | None, now: dt.datetime | None
+) -> dt.datetime | None:
+    for node in _around_headline(root, _DATE_NODES):
+        if _UPDATE_WORDS.search(_attr_text(node)):
+            continue
+        text = " ".join(node.text(separator=" ").split())
+        if not text or len(text) > MAX_DATE_TEXT:
+            continue
+        found = date_from_text(text, language, now=now)
+        if found is not None:
+            return found
+    return None
+
+
+def find_published(
+    meta: PageMeta,
+    tree: LexborHTMLParser | LexborNode | None,
+    *,
+    url: str | None = None,
+    language: str | None = None,
+    now: dt.datetime | None = None,
+) -> dt.datetime | None:
+    """Publish date in the fallback order of the module docstring.
+
+    ``tree`` should be the document before boilerplate removal (the date
+    line is often in a header that cleaning drops). ``language`` is the
+    page's own tag (``en-US``, ``de``); without it the page's ``lang``,
+    content-language or ``og:locale`` is used.
+    """
+    r = _rules()
+    language = language or _page_language(meta)
+    found = _first_value(_jsonld_values(meta.jsonld.get("datePublished")), language, now)
+    found = found or _first_value(
+        (v for name in r.published_meta if (v := meta.metas.get(name))), language, now
+    )
+    found = found or _first_value(_jsonld_values(meta.jsonld.get("dateCreated")), language, now)
+    if found is None and tree is not None:
+        found = _from_time_nodes(tree, language, now) or _from_date_lines(tree, language, now)
+    return found or date_from_url(url, now=now)
+
+
+def find_modified(meta: PageMeta, *, now: dt.datetime | None = None) -> dt.datetime | None:
+    """Modification date: JSON-LD ``dateModified``, then the ``modified_meta`` tags."""
+    r = _rules()
+    language = _page_language(meta)
+    found = _first_value(_jsonld_values(meta.jsonld.get("dateModified")), language, now)
+    return found or _first_value(
+        (v for name in r.modified_meta if (v := meta.metas.get(name))), language, now
+    )

@@ -30,12 +30,18 @@ def image_url(attrs: dict[str, str | None], base: str | None) -> str | None:
         value = attrs.get(name)
         if value and not value.startswith("data:"):
             value = value.strip()
-            return urljoin(base, value) if base else value
+            return _absolute(value, base)
     srcset = attrs.get("srcset") or attrs.get("data-srcset")
     if srcset:
-        first = srcset.split(",")[0].split()[0]
-        return urljoin(base, first) if base else first
+        parts = srcset.split(",")[0].split()
+        return _absolute(parts[0], base) if parts else None
     return None
+
+
+def _absolute(value: str, base: str | None) -> str:
+    if not base or value.startswith(("https://", "http://")):
+        return value
+    return urljoin(base, value)
 
 
 def _too_small(attrs: dict[str, str | None]) -> bool:

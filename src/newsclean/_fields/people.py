@@ -1,20 +1,309 @@
-"""Authors and site name from structured metadata.
+"""Authors, editors, the credited source and the site name.
 
-Fallback order for authors: JSON-LD ``author`` names, then ``author`` /
-``article:author`` meta tags. Bylines printed in the text come later.
+Authors, in fallback order. The first source that yields a valid name wins;
+sources are not merged, because two sources spell the same person
+differently (``Mei Lin`` / ``By MEI LIN, Reuters``) and would list them twice.
+
+1. JSON-LD ``author``: a string, a Person object or a list of either
+   (``Organization`` authors are the outlet, not a person).
+2. Meta tags ``author``, ``article:author``, ``dc.creator``, ``byl``,
+   ``sailthru.author``, ``parsely-author`` (URLs skipped: ``article:author``
+   is often a profile link).
+3. Byline elements: ``[rel=author]``, ``[itemprop=author]``,
+   ``[class*=byline]``, ``[class*=author]``. The first one that yields a
+   name is taken with the matches inside it or beside it; later matches are
+   other stories' cards.
+4. Byline patterns in the paragraphs given (the first and last few of the
+   body, and the byline lines the body filter set aside): a reporter credit
+   in brackets that opens or closes a paragraph (``（记者 张伟 李明）``,
+   ``（記者王小明／台北報導）``, ``（中央社記者王大明台北19日電）``; not a
+   photo credit ending in 摄), a paragraph that is only ``记者 X`` /
+   ``記者X`` / ``文/X`` / ``文／X`` / ``撰文：X`` / ``作者：X`` /
+   ``By X and Y`` / ``By X, Y and Z``, and ``(Reporting by X;``. A line
+   that reads like prose (lower-case words, sentence punctuation:
+   ``By Sunday, officials said…``) is not a byline.
+
+Every candidate passes one filter (``rules/people.json``): never a label
+(``来源``, ``By``, ``作者``), an outlet (the site's own name, ``南方日报``,
+``中央社``, ``Reuters``), a staff code (``(kk)``, ``ABC123``), an e-mail or
+URL, or a role (``國際部記者``, ``Staff Writer``). At most eight names are
+kept, in order, each once: more is a staff list.
 """
 
 from __future__ import annotations
 
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from .._rules import load_json
 from .meta import PageMeta
 
 #: More names than this in one field is a staff list or a tag cloud.
 MAX_AUTHORS = 8
+#: Longest Chinese name in Han characters; longer runs are phrases (在现场看到).
+MAX_HAN_NAME = 4
+#: Longest name with a separating dot, kana or hangul.
+MAX_LONG_NAME = 12
+#: Byline elements read at most; the article's own byline comes early.
+MAX_BYLINE_NODES = 20
+#: A byline element with more text than this is an author bio or a wrapper.
+MAX_BYLINE_TEXT = 200
+#: A part of a byline line in CJK longer than this is prose.
+MAX_CJK_PIECE = 12
+#: A paragraph that is only a byline is at most this long.
+MAX_BYLINE_LINE = 120
+#: A bracketed reporter credit must start this early in its paragraph, or close it.
+LEAD_CREDIT_WITHIN = 120
+#: Source credits are looked for in paragraphs and elements at most this long.
+MAX_SOURCE_LINE = 200
+
+_AUTHOR_META = (
+    "author",
+    "article:author",
+    "dc.creator",
+    "byl",
+    "sailthru.author",
+    "parsely-author",
+)
+_BYLINE_NODES = (
+    '[rel~="author" i], [itemprop~="author" i], [class*="byline" i], [class*="author" i]'
+)
+_SOURCE_NODES = '[class*="source" i], [id*="source" i], [class*="info" i], [class*="meta" i]'
+_ORG_TYPES = frozenset({"organization", "newsmediaorganization", "corporation"})
+
+#: Han, kana and hangul: the scripts whose names are written without spaces.
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af"
+_LATIN_NAME = re.compile(r"[^\W\d_]+(?:[ '’.-]+[^\W\d_]+)*\.?")
+_WEB = re.compile(r"@|://|^www\.|\.(?:com|net|org|cn|tw|hk)\b", re.IGNORECASE)
+_BRACKETS = "()[]{}<>【】〔〕「」『』《》"
+_PREFIX = re.compile(
+    r"^(?:(?:(?:written|reporting|story|text|words)\s+)?by\b|von\b|par\b|por\b|door\b"
+    r"|text\s*:|autor(?:in)?\s*:|author\s*:"
+    r"|(?:本报|本報|本网|本網)?(?:特派|特约|特約|首席|驻\S{1,4}|駐\S{1,4})?(?:记者|記者)"
+    r"|作者|撰文|撰稿|采写|採寫|文字|文(?=\s*[:/|]))\s*[:/|]?\s*",
+    re.IGNORECASE,
+)
+_SPLIT = re.compile(r"\s*(?:[,;、|/]|\s(?i:and|und|et|y|e)\s|&)\s*")
+_REPORT_END = re.compile(r"(?:报道|報導|報道|报导)$")
+_WIRE_DATELINE = re.compile(r"\d{1,2}日[电電]$")
+_ROLE_WORD = re.compile(r"(?:记者|記者)")
+_PAREN_CREDIT = re.compile(r"\(([^()]{0,15}?(?:记者|記者)[^()]{1,60})\)")
+_LINE_BYLINE = re.compile(
+    r"^(?:(?:本报|本報)?(?:特派|特约|特約)?(?:记者|記者)|文\s*[:/|]|撰文\s*:|撰稿\s*:|作者\s*:"
+    r"|采写\s*:|採寫\s*:|By\s|BY\s)"
+)
+_REPORTING_BY = re.compile(r"(?<!additional )\breporting by ([^;)]+)", re.IGNORECASE)
+_EDITED_BY = re.compile(r"\b(?:editing|edited) by ([^;)]+)", re.IGNORECASE)
+_PROSE_MARKS = re.compile(r"[。！？!?；;“”\"]")
+_NEXT_LABEL = re.compile(r"\s+\S{1,6}\s*:.*$|[。.].*$")
+
+
+@dataclass(frozen=True, slots=True)
+class _PeopleRules:
+    """``rules/people.json`` and the script patterns, compiled on first use.
+
+    Character classes over the CJK blocks take milliseconds to compile,
+    which is why they live here and not at module level.
+    """
+
+    labels: frozenset[str]
+    outlets: frozenset[str]
+    outlet_suffixes: tuple[str, ...]
+    outlet_words: frozenset[str]
+    roles_cjk: tuple[str, ...]
+    role_suffixes_cjk: tuple[str, ...]
+    roles_latin: frozenset[str]
+    particles: frozenset[str]
+    stop: re.Pattern[str]
+    editor: re.Pattern[str]
+    source: re.Pattern[str]
+    has_cjk: re.Pattern[str]
+    cjk_name: re.Pattern[str]
+    kana_hangul: re.Pattern[str]
+
+
+@functools.lru_cache(maxsize=1)
+def _rules() -> _PeopleRules:
+    """Built on first use, not at import."""
+    raw: dict[str, Any] = load_json("people.json")
+    editors = "|".join(sorted(raw["editor_labels"], key=len, reverse=True))
+    sources = "|".join(sorted(raw["source_labels"], key=len, reverse=True))
+    return _PeopleRules(
+        labels=frozenset(w.casefold() for w in raw["labels"]),
+        outlets=frozenset(w.casefold() for w in raw["outlets"]),
+        outlet_suffixes=tuple(raw["outlet_suffixes"]),
+        outlet_words=frozenset(w.casefold() for w in raw["outlet_words"]),
+        roles_cjk=tuple(raw["roles_cjk"]),
+        role_suffixes_cjk=tuple(raw["role_suffixes_cjk"]),
+        roles_latin=frozenset(w.casefold() for w in raw["roles_latin"]),
+        particles=frozenset(raw["name_particles"]),
+        stop=re.compile("|".join(map(re.escape, raw["stop_cjk"]))),
+        # Matched on NFKC text: full-width colons and brackets are ASCII there.
+        editor=re.compile(rf"(?:^|[\s(\[【〔|])(?:{editors})\s*:\s*([^()\[\]【】〔〕|]+)"),
+        source=re.compile(
+            rf"(?:^|[\s(（\[【〔|｜])(?:{sources})\s*[:：]\s*([^\s|｜,，;；()（）\[\]【】]{{1,40}})"
+        ),
+        has_cjk=re.compile(f"[{_CJK}]"),
+        cjk_name=re.compile(f"[{_CJK}](?:[{_CJK}·•・]*[{_CJK}])?"),
+        kana_hangul=re.compile("[\u3040-\u30ff\uac00-\ud7af]"),
+    )
+
+
+# --- one name -------------------------------------------------------------
+
+
+def _is_site(folded: str, site: str | None) -> bool:
+    if not site:
+        return False
+    return folded == site or (len(folded) >= 4 and folded in site)
+
+
+def _max_cjk_len(name: str, bare: str, r: _PeopleRules) -> int:
+    """Chinese names have two to four characters; transliterated ones (阿卜杜拉·阿齐兹)
+    and Japanese or Korean ones written with kana or hangul run longer."""
+    if bare != name or r.kana_hangul.search(name):
+        return MAX_LONG_NAME
+    return MAX_HAN_NAME
+
+
+def _valid_cjk(name: str, r: _PeopleRules) -> bool:
+    if not r.cjk_name.fullmatch(name):
+        return False
+    bare = name.replace("·", "").replace("•", "").replace("・", "")
+    if len(bare) < 2 or len(bare) > _max_cjk_len(name, bare, r):
+        return False
+    if any(role in name for role in r.roles_cjk) or name.endswith(r.role_suffixes_cjk):
+        return False
+    return not (len(name) >= 3 and name.endswith(r.outlet_suffixes))
+
+
+def _valid_latin(name: str, r: _PeopleRules) -> bool:
+    if not _LATIN_NAME.fullmatch(name):
+        return False
+    words = name.split()
+    if len(words) > 5:
+        return False
+    plain = [w.strip(".'’").casefold() for w in words]
+    if any(w in r.roles_latin or w in r.outlet_words for w in plain):
+        return False
+    if not all(w[0].isupper() or p in r.particles for w, p in zip(words, plain, strict=True)):
+        return False
+    if len(words) == 1:
+        # A lone short capitalised token is an agency or a staff code (AFP, KK).
+        return len(name) >= 2 and not (name.isupper() and len(name) <= 5)
+    return True
+
+
+def valid_name(name: str, site: str | None = None) -> bool:
+    """Whether ``name`` can be a person's name (see the module docstring for what is not)."""
+    if not name or len(name) > 60 or any(ch.isdigit() for ch in name) or _WEB.search(name):
+        return False
+    r = _rules()
+    folded = name.casefold()
+    site_key = site.casefold() if site else None
+    if folded in r.labels or folded in r.outlets or _is_site(folded, site_key):
+        return False
+    return _valid_cjk(name, r) if r.has_cjk.search(name) else _valid_latin(name, r)
+
+
+# --- a byline string ------------------------------------------------------
+
+
+def _strip_brackets(text: str) -> str:
+    return text.strip().strip(_BRACKETS).strip()
+
+
+def _wire_reporter(text: str) -> str:
+    """``王大明台北19日電`` -> ``王大明``: a wire dateline glued to the last name.
+
+    The place has no separator; names in such credits are most often three
+    characters and places two, so four characters read as 2+2 and five or
+    more as a three-character name.
+    """
+    rest = _WIRE_DATELINE.sub("", text)
+    if len(rest) >= 5:
+        return rest[:3]
+    if len(rest) == 4:
+        return rest[:2]
+    return rest
+
+
+def _cjk_tokens(piece: str) -> list[str]:
+    """``张伟 李明`` -> two names; ``王 芳`` (a two-character name spaced out) -> one."""
+    tokens = piece.split()
+    if len(tokens) < 2 or not all(_rules().cjk_name.fullmatch(t) for t in tokens):
+        return [piece]
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        if len(tokens[i]) == 1 and i + 1 < len(tokens) and len(tokens[i + 1]) == 1:
+            out.append(tokens[i] + tokens[i + 1])
+            i += 2
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
+def names_in(text: str, site: str | None = None) -> list[str]:
+    """The person names of one byline string, in order, labels and roles removed."""
+    text = " ".join(unicodedata.normalize("NFKC", text).split())
+    text = _PREFIX.sub("", _strip_brackets(text))
+    roles = list(_ROLE_WORD.finditer(text))
+    if roles:
+        # 新华社记者张伟 -> 张伟; 國際部記者 -> nothing.
+        text = text[roles[-1].end() :].lstrip(" :")
+    stop = _rules().stop.search(text)
+    if stop:
+        text = text[: stop.start()]
+    pieces = [p for p in _SPLIT.split(text) if p]
+    out: list[str] = []
+    for i, piece in enumerate(pieces):
+        piece = _PREFIX.sub("", _strip_brackets(piece)).strip(" .:-–—")
+        if _WIRE_DATELINE.search(piece):
+            piece = _wire_reporter(piece)
+        for j, name in enumerate(_cjk_tokens(piece)):
+            if i == j == 0:
+                # 记者张伟报道; a later 北京报道 is a place and is dropped as a role.
+                name = _REPORT_END.sub("", name)
+            if valid_name(name, site) and name not in out:
+                out.append(name)
+    return out
+
+
+def _dedupe(names: Iterable[str]) -> tuple[str, ...]:
+    out: list[str] = []
+    for name in names:
+        if name not in out:
+            out.append(name)
+    return tuple(out[:MAX_AUTHORS])
+
+
+# --- authors --------------------------------------------------------------
+
+
+def _jsonld_names(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        types = value.get("@type")
+        kinds = types if isinstance(types, list) else [types]
+        if any(isinstance(t, str) and t.casefold() in _ORG_TYPES for t in kinds):
+            return []
+        return _jsonld_names(value.get("name"))
+    if isinstance(value, list):
+        return [n for item in value for n in _jsonld_names(item)]
+    return []
 
 
 def _names(value: Any) -> list[str]:
+    """Names in a JSON-LD value (string, object with ``name``, list), any type."""
     if isinstance(value, str):
         return [value]
     if isinstance(value, dict):
@@ -24,19 +313,182 @@ def _names(value: Any) -> list[str]:
     return []
 
 
-def find_authors(meta: PageMeta) -> tuple[str, ...]:
-    """Person names the page's metadata credits, each once."""
-    names = _names(meta.jsonld.get("author"))
-    if not names:
-        value = meta.first("author", "article:author", "dc.creator", "byl")
-        if value and not value.startswith("http"):
-            names = [value]
+def _inside(node: LexborNode, scope: LexborNode) -> bool:
+    target = scope.mem_id
+    current: LexborNode | None = node
+    for _ in range(12):
+        if current is None:
+            return False
+        if current.mem_id == target:
+            return True
+        current = current.parent
+    return False
+
+
+def _node_text(node: LexborNode) -> str:
+    content = node.attributes.get("content")
+    if content:
+        return content
+    text = node.text(separator=" ")
+    if not text.strip():
+        inner = node.css_first("[itemprop~='name' i][content]")
+        return (inner.attributes.get("content") or "") if inner is not None else ""
+    return text
+
+
+def _from_tree(root: LexborHTMLParser | LexborNode, site: str | None) -> list[str]:
     out: list[str] = []
-    for name in names:
-        name = " ".join(name.split()).removeprefix("By ").strip()
-        if name and not name.startswith("http") and name not in out:
-            out.append(name)
-    return tuple(out[:MAX_AUTHORS])
+    scope: LexborNode | None = None
+    for node in root.css(_BYLINE_NODES)[:MAX_BYLINE_NODES]:
+        if scope is not None and not _inside(node, scope):
+            continue
+        text = " ".join(_node_text(node).split())
+        if not text or len(text) > MAX_BYLINE_TEXT:
+            continue
+        names = names_in(text, site)
+        if names and scope is None:
+            scope = node.parent or node
+        out.extend(names)
+    return out
+
+
+def _byline_piece(piece: str, r: _PeopleRules) -> bool:
+    """Whether one comma/slash-separated part of a line reads like a credit, not prose.
+
+    Names, outlets and roles are capitalised words or short CJK runs;
+    prose has lower-case words (``By Sunday, officials said``) or sentence
+    punctuation (``记者在现场看到，展区……``).
+    """
+    piece = _PREFIX.sub("", _strip_brackets(piece)).strip(" .:-–—")
+    if not piece:
+        return True
+    if r.has_cjk.search(piece):
+        if _WIRE_DATELINE.search(piece):
+            return True
+        return len(piece) <= MAX_CJK_PIECE and not _PROSE_MARKS.search(piece)
+    words = piece.split()
+    return not any(ch.isdigit() for ch in piece) and all(
+        w[0].isupper() or w.casefold() in r.particles for w in words
+    )
+
+
+def _is_byline_line(text: str) -> bool:
+    """A whole paragraph that is only a credit: ``记者 张伟 李明``, ``By X, Y and Z``."""
+    if len(text) > MAX_BYLINE_LINE or not _LINE_BYLINE.match(text):
+        return False
+    r = _rules()
+    body = _PREFIX.sub("", text)
+    return all(_byline_piece(p, r) for p in _SPLIT.split(body) if p)
+
+
+def _paragraph_bylines(paragraph: str, site: str | None) -> list[str]:
+    text = unicodedata.normalize("NFKC", paragraph).strip()
+    out: list[str] = []
+    # A reporter credit in brackets opens a story (新华社上海3月5日电（记者张伟）)
+    # or closes it (……。（记者 张伟）); one in the middle is quoted text.
+    end = len(text.rstrip("。. "))
+    for m in _PAREN_CREDIT.finditer(text):
+        if m.start() > LEAD_CREDIT_WITHIN and m.end() < end:
+            continue
+        inner = m.group(1).strip()
+        if not inner.endswith(("摄", "攝")):
+            out.extend(names_in(inner, site))
+    if _is_byline_line(text):
+        out.extend(names_in(text, site))
+    for m in _REPORTING_BY.finditer(text):
+        out.extend(names_in(m.group(1), site))
+    return out
+
+
+def _from_paragraphs(paragraphs: Iterable[str], site: str | None) -> list[str]:
+    return [name for p in paragraphs for name in _paragraph_bylines(p, site)]
+
+
+def find_authors(
+    meta: PageMeta,
+    tree: LexborHTMLParser | LexborNode | None = None,
+    body_paragraphs: Iterable[str] = (),
+) -> tuple[str, ...]:
+    """Person names the page credits, in the fallback order of the module docstring."""
+    site = find_site_name(meta)
+    names = _values_names(_jsonld_names(meta.jsonld.get("author")), site)
+    if not names:
+        names = _values_names((v for k in _AUTHOR_META if (v := meta.metas.get(k))), site)
+    if not names and tree is not None:
+        names = _from_tree(tree, site)
+    if not names:
+        names = _from_paragraphs(body_paragraphs, site)
+    return _dedupe(names)
+
+
+def _values_names(values: Iterable[str], site: str | None) -> list[str]:
+    return [n for v in values for n in names_in(v, site)]
+
+
+# --- editors and source ---------------------------------------------------
+
+
+def find_editors(paragraphs: Iterable[str]) -> tuple[str, ...]:
+    """Editors credited in editor lines: ``责任编辑：X``, ``【责任编辑：王芳】``, ``Editing by X``.
+
+    Pass the page's blocks before editor lines are filtered out of the body.
+    """
+    r = _rules()
+    out: list[str] = []
+    for paragraph in paragraphs:
+        text = unicodedata.normalize("NFKC", paragraph)
+        for m in r.editor.finditer(text):
+            out.extend(names_in(_NEXT_LABEL.sub("", m.group(1).strip())))
+        for m in _EDITED_BY.finditer(text):
+            out.extend(names_in(m.group(1)))
+    return _dedupe(out)
+
+
+def _source_value(value: str, r: _PeopleRules) -> str | None:
+    value = value.strip().rstrip("。.、:：")
+    if not value or _WEB.search(value) or value.isdigit():
+        return None
+    if value.casefold() in r.labels or any(ch in value for ch in ":："):
+        return None
+    return value
+
+
+def _source_in(text: str, r: _PeopleRules) -> str | None:
+    for m in r.source.finditer(text):
+        value = _source_value(m.group(1), r)
+        if value:
+            return value
+    return None
+
+
+def find_source(
+    paragraphs: Iterable[str],
+    meta: PageMeta,
+    *,
+    tree: LexborHTMLParser | LexborNode | None = None,
+) -> str | None:
+    """The outlet credited with ``来源：X`` / ``來源：X`` / ``稿源：X``: ``来源：新华网`` -> 新华网.
+
+    Short paragraphs first (pass the blocks before source lines are
+    filtered out), then the page's source/info elements, then a ``source``
+    meta tag. A credit inside quotes (``凡注明“来源：某网”的作品``) is a
+    copyright notice, not a credit, and is skipped.
+    """
+    r = _rules()
+    for paragraph in paragraphs:
+        if len(paragraph) <= MAX_SOURCE_LINE:
+            found = _source_in(paragraph.strip(), r)
+            if found:
+                return found
+    if tree is not None:
+        for node in tree.css(_SOURCE_NODES)[:MAX_BYLINE_NODES]:
+            text = " ".join(node.text(separator=" ").split())
+            if len(text) <= MAX_SOURCE_LINE:
+                found = _source_in(text, r)
+                if found:
+                    return found
+    value = meta.first("source", "article:source")
+    return _source_value(value, r) if value else None
 
 
 def find_site_name(meta: PageMeta) -> str | None:
@@ -46,5 +498,5 @@ def find_site_name(meta: PageMeta) -> str | None:
         return value
     publisher = _names(meta.jsonld.get("publisher"))
     if publisher:
-        return publisher[0]
+        return " ".join(publisher[0].split()) or None
     return meta.first("application-name")

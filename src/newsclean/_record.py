@@ -1,0 +1,158 @@
+"""The normaliser: what extraction found becomes one clean ``Article`` record.
+
+Stages, in order:
+
+1. language   from the page's ``lang``/meta, checked against the text's script
+2. dateline   parsed off the head of the first paragraphs (``(平壤19日讯)``,
+              ``BEIJING, March 5 (Reuters) -``), its date completed from the
+              publish date; the body starts after it
+3. agencies   every wire agency credited: dateline, attributions, photo credits
+4. people     authors (metadata, bylines, the dateline's reporters), editors
+              and the credited source, each in its own field
+5. script     optional simplified/traditional conversion
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+
+from ._fields.agencies import canonical, find_agencies
+from ._fields.dateline import find_dateline
+from ._fields.dates import date_from_text
+from ._fields.language import detect_language
+from ._fields.meta import PageMeta
+from ._fields.people import find_authors, find_editors, find_source
+from ._models import Article, Dateline, Image
+from ._script import Script, converter
+
+#: A dateline opens one of the first paragraphs (a standfirst may come first).
+DATELINE_PARAGRAPHS = 3
+#: More people than this in one record is a staff list, not a byline.
+MAX_AUTHORS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What the extract stage hands to the normaliser."""
+
+    url: str | None
+    meta: PageMeta
+    title: str | None
+    site_name: str | None
+    paragraphs: tuple[str, ...]
+    images: tuple[Image, ...]
+    #: Lines the body filter set aside: editor, byline, source and date lines.
+    credits: tuple[str, ...]
+    published: dt.datetime | None
+    modified: dt.datetime | None
+    #: Authors named by the page's metadata and byline elements.
+    page_authors: tuple[str, ...]
+
+
+def build_article(x: Extraction, *, script: Script | None = None) -> Article:
+    """Run the normaliser's stages over an extraction."""
+    meta = x.meta
+    language = detect_language(
+        meta.lang,
+        meta.first("http-equiv:content-language", "content-language"),
+        meta.first("og:locale"),
+        "\n".join(x.paragraphs[:20]),
+    )
+    published = x.published or _date_from_lines(x.credits, language)
+    dateline, paragraphs = split_dateline(x.paragraphs, published, language)
+    captions = [i.caption for i in x.images if i.caption]
+    credits = [i.credit for i in x.images if i.credit]
+    agencies = find_agencies(
+        paragraphs, captions, [*credits, *x.credits], dateline.agency if dateline else None
+    )
+    authors = _unique(
+        [
+            *x.page_authors,
+            *find_authors(meta, None, [*x.credits, *paragraphs[:1], *paragraphs[-2:]]),
+            *(dateline.reporters if dateline else ()),
+        ]
+    )[:MAX_AUTHORS]
+    article = Article(
+        url=meta.canonical or x.url,
+        title=x.title,
+        body="\n".join(paragraphs),
+        paragraphs=paragraphs,
+        dateline=dateline,
+        agencies=agencies,
+        published=published,
+        modified=x.modified,
+        authors=authors,
+        editors=find_editors([*x.credits, *paragraphs[-3:]]),
+        source=find_source([*x.credits, *paragraphs[-3:]], meta),
+        language=language,
+        site_name=x.site_name,
+        description=meta.first("og:description", "description"),
+        images=x.images,
+    )
+    return convert_script(article, converter(script)) if script else article
+
+
+def split_dateline(
+    paragraphs: tuple[str, ...], published: dt.datetime | None, language: str | None
+) -> tuple[Dateline | None, tuple[str, ...]]:
+    """The dateline heading one of the first paragraphs, and the body without it."""
+    day = published.date() if published else None
+    for i, para in enumerate(paragraphs[:DATELINE_PARAGRAPHS]):
+        dateline, rest = find_dateline(
+            para, published=day, language=language, agency_lookup=canonical
+        )
+        if dateline is not None:
+            kept = (rest,) if rest.strip() else ()
+            body = (*paragraphs[:i], *kept, *paragraphs[i + 1 :])
+            # A record always has text: a dateline alone stays the body.
+            return (dateline, body) if body else (None, paragraphs)
+    return None, paragraphs
+
+
+def convert_script(article: Article, convert: Callable[[str], str]) -> Article:
+    """The same record with every text field in the other script."""
+
+    def opt(value: str | None) -> str | None:
+        return convert(value) if value else value
+
+    paragraphs = tuple(convert(p) for p in article.paragraphs)
+    images = tuple(replace(i, caption=opt(i.caption), credit=opt(i.credit)) for i in article.images)
+    dateline = article.dateline
+    if dateline is not None:
+        dateline = replace(
+            dateline,
+            raw=convert(dateline.raw),
+            place=opt(dateline.place),
+            reporters=tuple(convert(r) for r in dateline.reporters),
+        )
+    return replace(
+        article,
+        title=opt(article.title),
+        body="\n".join(paragraphs),
+        paragraphs=paragraphs,
+        dateline=dateline,
+        authors=tuple(convert(a) for a in article.authors),
+        editors=tuple(convert(e) for e in article.editors),
+        source=opt(article.source),
+        description=opt(article.description),
+        images=images,
+    )
+
+
+def _date_from_lines(lines: Iterable[str], language: str | None) -> dt.datetime | None:
+    """A date printed in the credit rows around the headline, when metadata had none."""
+    for line in lines:
+        found = date_from_text(line, language)
+        if found is not None:
+            return found
+    return None
+
+
+def _unique(values: Iterable[str]) -> tuple[str, ...]:
+    out: list[str] = []
+    for v in values:
+        if v and v not in out:
+            out.append(v)
+    return tuple(out)

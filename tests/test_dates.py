@@ -1,0 +1,353 @@
+"""Publish and modification dates: sources, formats, time zones, sanity limits."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from newsclean._fields.dates import (
+    date_from_text,
+    date_from_url,
+    day_first,
+    find_modified,
+    find_published,
+    parse_iso,
+    parse_value,
+    plausible,
+)
+from newsclean._fields.meta import PageMeta, read_meta
+from newsclean._rules import load_json
+
+NOW = dt.datetime(2024, 7, 1, 12, 0, tzinfo=dt.timezone.utc)
+CST = dt.timezone(dt.timedelta(hours=8))
+
+
+def page(
+    head: str = "", body: str = "", lang: str | None = None
+) -> tuple[PageMeta, LexborHTMLParser]:
+    attr = f' lang="{lang}"' if lang else ""
+    tree = LexborHTMLParser(f"<html{attr}><head>{head}</head><body>{body}</body></html>")
+    return read_meta(tree), tree
+
+
+def published(head: str = "", body: str = "", **kwargs: str | None) -> dt.datetime | None:
+    lang = kwargs.pop("lang", None)
+    meta, tree = page(head, body, lang)
+    return find_published(meta, tree, now=NOW, **kwargs)
+
+
+# --- visible text ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("2024年6月19日 08:15", None, dt.datetime(2024, 6, 19, 8, 15)),
+        ("2024年06月19日", None, dt.datetime(2024, 6, 19)),
+        ("2024年6月19日08时15分", None, dt.datetime(2024, 6, 19, 8, 15)),
+        ("2024年6月19日 下午2:02", None, dt.datetime(2024, 6, 19, 14, 2)),
+        ("2024-06-19 08:15", None, dt.datetime(2024, 6, 19, 8, 15)),
+        ("2024-06-19 08:15:30", None, dt.datetime(2024, 6, 19, 8, 15, 30)),
+        ("2024/06/19", None, dt.datetime(2024, 6, 19)),
+        ("2024.06.19", None, dt.datetime(2024, 6, 19)),
+        ("19 June 2024", None, dt.datetime(2024, 6, 19)),
+        ("June 19, 2024", "en", dt.datetime(2024, 6, 19)),
+        ("Jun. 19, 2024 8:15 PM", "en-US", dt.datetime(2024, 6, 19, 20, 15)),
+        ("Jun 19, 2024, 12:05 a.m.", None, dt.datetime(2024, 6, 19, 0, 5)),
+        ("19.06.2024", "de", dt.datetime(2024, 6, 19)),
+        ("19. Juni 2024, 08:15 Uhr", "de", dt.datetime(2024, 6, 19, 8, 15)),
+        ("le 19 juin 2024 à 8h15", "fr", dt.datetime(2024, 6, 19, 8, 15)),
+        ("19 de junio de 2024", "es", dt.datetime(2024, 6, 19)),
+        ("06/19/2024", "en-US", dt.datetime(2024, 6, 19)),
+        ("19/06/2024", "en-GB", dt.datetime(2024, 6, 19)),
+        ("发布时间：2024-06-19 08:15　来源：新华网", "zh-CN", dt.datetime(2024, 6, 19, 8, 15)),
+    ],
+)
+def test_date_from_text_formats(text: str, language: str | None, expected: dt.datetime) -> None:
+    assert date_from_text(text, language, now=NOW) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2024-06-19T08:15:00+08:00", dt.datetime(2024, 6, 19, 8, 15, tzinfo=CST)),
+        ("2024-06-19 08:15 +0800", dt.datetime(2024, 6, 19, 8, 15, tzinfo=CST)),
+        ("2024-06-19T00:15:00Z", dt.datetime(2024, 6, 19, 0, 15, tzinfo=dt.timezone.utc)),
+        ("March 5, 2024 8:12 AM GMT", dt.datetime(2024, 3, 5, 8, 12, tzinfo=dt.timezone.utc)),
+        ("Wed, 19 Jun 2024 08:15:00 +0800", dt.datetime(2024, 6, 19, 8, 15, tzinfo=CST)),
+        ("2024-06-19 08:15 UTC+8", dt.datetime(2024, 6, 19, 8, 15, tzinfo=CST)),
+    ],
+)
+def test_offsets_make_aware_datetimes(text: str, expected: dt.datetime) -> None:
+    found = date_from_text(text, now=NOW)
+    assert found == expected
+    assert found is not None and found.utcoffset() == expected.utcoffset()
+
+
+def test_no_offset_gives_naive_datetime() -> None:
+    found = date_from_text("2024-06-19 08:15", now=NOW)
+    assert found is not None and found.tzinfo is None
+
+
+def test_a_time_range_is_not_an_offset() -> None:
+    assert date_from_text("2024-06-19 19:00-20:00", now=NOW) == dt.datetime(2024, 6, 19, 19, 0)
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en-US", dt.datetime(2024, 3, 4)),
+        ("en_US", dt.datetime(2024, 3, 4)),
+        ("en-GB", dt.datetime(2024, 4, 3)),
+        ("de", dt.datetime(2024, 4, 3)),
+        ("fr-FR", dt.datetime(2024, 4, 3)),
+        ("es", dt.datetime(2024, 4, 3)),
+        ("zh-Hant-HK", dt.datetime(2024, 4, 3)),
+        ("en", None),
+        (None, None),
+    ],
+)
+def test_day_month_order_follows_language(language: str | None, expected: dt.datetime) -> None:
+    assert date_from_text("03/04/2024", language, now=NOW) == expected
+
+
+def test_unambiguous_numeric_dates_need_no_language() -> None:
+    assert date_from_text("19/06/2024", now=NOW) == dt.datetime(2024, 6, 19)
+    assert date_from_text("06/19/2024", now=NOW) == dt.datetime(2024, 6, 19)
+    # Dots are a day-first convention.
+    assert date_from_text("05.06.2024", now=NOW) == dt.datetime(2024, 6, 5)
+    assert date_from_text("05.06.2024", "en-US", now=NOW) == dt.datetime(2024, 5, 6)
+
+
+def test_day_first_table() -> None:
+    assert day_first("en-US") is False
+    assert day_first("en-GB") is True
+    assert day_first("en") is None
+    assert day_first(None) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["6月19日 08:15", "Updated 2 hours ago", "4 min read", "June 2024", "2024", "2024-13-45", ""],
+)
+def test_text_without_a_full_date_gives_nothing(text: str) -> None:
+    assert date_from_text(text, "en", now=NOW) is None
+
+
+def test_earliest_date_in_text_wins() -> None:
+    text = "2024-06-18 09:00 发布　2024-06-19 10:00 更新"
+    assert date_from_text(text, now=NOW) == dt.datetime(2024, 6, 18, 9, 0)
+
+
+def test_month_names_mean_one_month_in_every_language() -> None:
+    months: dict[str, int] = {}
+    for groups in load_json("dates.json")["months"].values():
+        assert len(groups) == 12
+        for number, names in enumerate(groups, start=1):
+            for name in names:
+                assert months.setdefault(name, number) == number, name
+
+
+# --- limits -----------------------------------------------------------------
+
+
+def test_rejects_1989_and_the_future() -> None:
+    assert date_from_text("1989-06-19", now=NOW) is None
+    assert date_from_text("2024-07-03", now=NOW) is None
+    assert date_from_text("2024-07-02 06:00", now=NOW) == dt.datetime(2024, 7, 2, 6, 0)
+    assert parse_iso("1989-12-31T23:00:00Z", NOW) is None
+    assert plausible(dt.datetime(1990, 1, 1), NOW)
+    assert not plausible(dt.datetime(2024, 7, 2, 12, 1, tzinfo=dt.timezone.utc), NOW)
+
+
+def test_implausible_source_falls_through_to_the_next() -> None:
+    head = (
+        '<meta property="article:published_time" content="1989-06-19T00:00:00Z">'
+        '<meta name="pubdate" content="2030-01-01">'
+        '<meta name="publishdate" content="2024-06-19 08:15:00">'
+    )
+    assert published(head) == dt.datetime(2024, 6, 19, 8, 15)
+
+
+def test_default_now_is_today() -> None:
+    meta, tree = page('<meta name="date" content="2099-01-01">', "<p>x</p>")
+    assert find_published(meta, tree) is None
+    meta, tree = page('<meta name="date" content="2020-01-01">', "<p>x</p>")
+    assert find_published(meta, tree) == dt.datetime(2020, 1, 1)
+
+
+# --- machine-written values -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2024-06-19", dt.datetime(2024, 6, 19)),
+        ("2024-06-19T08:15:00.000+0800", dt.datetime(2024, 6, 19, 8, 15, tzinfo=CST)),
+        ("20240619", dt.datetime(2024, 6, 19)),
+        ("1718764500", dt.datetime(2024, 6, 19, 2, 35, tzinfo=dt.timezone.utc)),
+        ("1718764500000", dt.datetime(2024, 6, 19, 2, 35, tzinfo=dt.timezone.utc)),
+        ("2024/06/19 08:15", dt.datetime(2024, 6, 19, 8, 15)),
+        ("2024-06-19 08:15 PM", dt.datetime(2024, 6, 19, 20, 15)),
+        ("soon", None),
+        ("", None),
+    ],
+)
+def test_parse_value(value: str, expected: dt.datetime | None) -> None:
+    assert parse_value(value, now=NOW) == expected
+
+
+# --- URL ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://x.example/world/2024/06/19/putin-visit", dt.datetime(2024, 6, 19)),
+        ("https://x.example/world/2024/06/19", dt.datetime(2024, 6, 19)),
+        ("https://x.example/20240619/a.html", dt.datetime(2024, 6, 19)),
+        ("https://x.example/world/bike-lanes-2024-06-19/", dt.datetime(2024, 6, 19)),
+        ("https://x.example/2024-06-19/story", dt.datetime(2024, 6, 19)),
+        ("https://x.example/guoji/2024/0619/187354.html", dt.datetime(2024, 6, 19)),
+        ("https://x.example/2024-06/19/c_1130.htm", dt.datetime(2024, 6, 19)),
+        ("https://x.example/gov/t20240619_5501234.htm", dt.datetime(2024, 6, 19)),
+    ],
+)
+def test_date_from_url(url: str, expected: dt.datetime) -> None:
+    assert date_from_url(url, now=NOW) == expected
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://x.example/2024/06/",
+        "https://x.example/2024/06/story.html",
+        "https://x.example/2024/06/1.html",
+        "https://x.example/2024/06/123456.html",
+        "https://x.example/post/5512087",
+        "https://x.example/1989/06/04/a",
+        "https://x.example/2024/13/45/a",
+        "https://x.example/a?date=2024-06-19",
+        None,
+    ],
+)
+def test_url_never_invents_a_day(url: str | None) -> None:
+    assert date_from_url(url, now=NOW) is None
+
+
+# --- the page ---------------------------------------------------------------
+
+JSONLD = (
+    '<script type="application/ld+json">{"@context":"https://schema.org","@graph":['
+    '{"@type":"WebSite","name":"S"},'
+    '{"@type":"NewsArticle","datePublished":"2024-06-19T10:35:00+08:00",'
+    '"dateModified":"2024-06-19T14:02:00+08:00"}]}</script>'
+)
+
+
+def test_jsonld_wins_over_meta_and_time() -> None:
+    head = JSONLD + '<meta property="article:published_time" content="2024-06-18T09:00:00Z">'
+    body = '<h1>T</h1><time datetime="2024-06-17T08:00:00Z">17 June</time>'
+    assert published(head, body, url="https://x.example/2024/06/16/a") == dt.datetime(
+        2024, 6, 19, 10, 35, tzinfo=CST
+    )
+
+
+def test_meta_order_and_keys() -> None:
+    head = (
+        '<meta name="date" content="2024-06-10">'
+        '<meta itemprop="datePublished" content="2024-06-12T08:00:00+08:00">'
+    )
+    assert published(head) == dt.datetime(2024, 6, 12, 8, 0, tzinfo=CST)
+    assert published('<meta name="publishdate" content="2025-03-05 16:42:10">') is None
+    assert published('<meta name="publishdate" content="2024-03-05 16:42:10">') == dt.datetime(
+        2024, 3, 5, 16, 42, 10
+    )
+    weibo = '<meta property="weibo: article:create_at" content="2024-06-19 08:15:00">'
+    assert published(weibo) == dt.datetime(2024, 6, 19, 8, 15)
+    assert published('<meta name="parsely-pub-date" content="2024-06-19T08:15:00Z">') is not None
+    assert published('<meta name="sailthru.date" content="2024-06-19 08:15:00">') is not None
+
+
+def test_time_element_prefers_the_published_one() -> None:
+    body = (
+        '<h1>T</h1><time datetime="2024-06-01">related</time>'
+        '<time class="entry-date published" datetime="2024-06-19T08:00:00Z">x</time>'
+    )
+    assert published(body=body) == dt.datetime(2024, 6, 19, 8, 0, tzinfo=dt.timezone.utc)
+    body = (
+        '<time datetime="2024-06-01">a</time><time itemprop="datePublished" datetime="2024-06-19">'
+    )
+    assert published(body=body) == dt.datetime(2024, 6, 19)
+
+
+def test_time_element_plain_first_and_never_an_update() -> None:
+    body = (
+        '<time class="updated" datetime="2024-06-20">u</time>'
+        '<time datetime="2024-06-19T10:35:00+08:00">2024年6月19日</time>'
+        '<time datetime="2024-06-18">x</time>'
+    )
+    assert published(body=body) == dt.datetime(2024, 6, 19, 10, 35, tzinfo=CST)
+
+
+def test_time_element_after_the_headline_wins_over_the_masthead() -> None:
+    body = (
+        '<header><time datetime="2024-06-30">Sunday 30 June 2024</time></header>'
+        '<h1>T</h1><time datetime="2024-06-19T08:00:00Z">19 June</time>'
+    )
+    assert published(body=body) == dt.datetime(2024, 6, 19, 8, 0, tzinfo=dt.timezone.utc)
+    assert published(body='<time datetime="2024-06-30">today</time><p>x</p>') == dt.datetime(
+        2024, 6, 30
+    )
+
+
+def test_date_line_text_after_the_headline() -> None:
+    body = (
+        '<div class="top-date">2024年6月30日 星期日</div>'
+        "<h1>标题</h1>"
+        '<div class="article-info"><span class="time">2024-06-19 16:42:10</span>'
+        '<span class="source">来源：新华网</span></div>'
+        '<ul><li><span class="date">2024-06-01</span></li></ul>'
+    )
+    assert published(body=body) == dt.datetime(2024, 6, 19, 16, 42, 10)
+
+
+def test_date_line_text_uses_the_page_language() -> None:
+    body = '<h1>T</h1><p class="byline-date">Published 03/04/2024</p>'
+    assert published(body=body, lang="en-US") == dt.datetime(2024, 3, 4)
+    assert published(body=body, lang="en-GB") == dt.datetime(2024, 4, 3)
+    assert published(body=body, lang="en-GB", language="en-US") == dt.datetime(2024, 3, 4)
+    assert published(body=body) is None
+
+
+def test_date_line_skips_update_lines_and_containers() -> None:
+    body = (
+        '<h1>T</h1><span class="updated-time">2024-06-20 09:00</span>'
+        f'<div class="timeline">{"x" * 500} 2024-06-01</div>'
+        '<span class="pubtime">2024年06月19日 08:15</span>'
+    )
+    assert published(body=body) == dt.datetime(2024, 6, 19, 8, 15)
+
+
+def test_url_is_the_last_resort() -> None:
+    body = "<h1>T</h1><p>No date here.</p>"
+    assert published(body=body, url="https://x.example/2024/06/19/a") == dt.datetime(2024, 6, 19)
+    assert published(body=body, url="https://x.example/2024/06/a") is None
+
+
+def test_without_a_tree() -> None:
+    meta, _ = page()
+    assert find_published(meta, None, url="https://x.example/2024/0619/1.html", now=NOW) == (
+        dt.datetime(2024, 6, 19)
+    )
+
+
+def test_find_modified() -> None:
+    meta, _ = page(JSONLD)
+    assert find_modified(meta, now=NOW) == dt.datetime(2024, 6, 19, 14, 2, tzinfo=CST)
+    meta, _ = page('<meta property="og:updated_time" content="2024-06-20T01:00:00Z">')
+    assert find_modified(meta, now=NOW) == dt.datetime(2024, 6, 20, 1, 0, tzinfo=dt.timezone.utc)
+    meta, _ = page('<meta property="article:published_time" content="2024-06-20">')
+    assert find_modified(meta, now=NOW) is None

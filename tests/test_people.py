@@ -1,0 +1,298 @@
+"""Authors, editors, source credits and site name: what is a name and what is not."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from newsclean._fields.meta import PageMeta, read_meta
+from newsclean._fields.people import (
+    MAX_AUTHORS,
+    find_authors,
+    find_editors,
+    find_site_name,
+    find_source,
+    names_in,
+    valid_name,
+)
+
+
+def page(head: str = "", body: str = "") -> tuple[PageMeta, LexborHTMLParser]:
+    tree = LexborHTMLParser(f"<html><head>{head}</head><body>{body}</body></html>")
+    return read_meta(tree), tree
+
+
+def jsonld(obj: dict[str, Any]) -> str:
+    data = {"@context": "https://schema.org", "@type": "NewsArticle", **obj}
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+# --- metadata ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("author", "expected"),
+    [
+        ("Mei Lin", ("Mei Lin",)),
+        ({"@type": "Person", "name": "Mei Lin"}, ("Mei Lin",)),
+        ([{"@type": "Person", "name": "Mei Lin"}, "John Smith"], ("Mei Lin", "John Smith")),
+        (
+            [{"@type": "Person", "name": "Mei Lin"}, {"@type": "Person", "name": "Mei Lin"}],
+            ("Mei Lin",),
+        ),
+        ({"@type": "Organization", "name": "The Harbour Times"}, ()),
+        ({"@type": "Person", "url": "https://x.example/mei"}, ()),
+    ],
+)
+def test_jsonld_author(author: Any, expected: tuple[str, ...]) -> None:
+    meta, _ = page(jsonld({"author": author}))
+    assert find_authors(meta) == expected
+
+
+def test_jsonld_wins_over_meta_and_byline() -> None:
+    head = jsonld({"author": {"name": "Mei Lin"}}) + '<meta name="author" content="Someone Else">'
+    meta, tree = page(head, '<span class="byline">By Third Person</span>')
+    assert find_authors(meta, tree) == ("Mei Lin",)
+
+
+def test_meta_author_but_not_a_profile_url() -> None:
+    meta, _ = page('<meta property="article:author" content="https://facebook.com/meilin">')
+    assert find_authors(meta) == ()
+    head = (
+        '<meta property="article:author" content="https://facebook.com/meilin">'
+        '<meta name="author" content="张伟">'
+    )
+    meta, _ = page(head)
+    assert find_authors(meta) == ("张伟",)
+
+
+def test_meta_author_that_is_the_site_is_not_an_author() -> None:
+    head = '<meta property="og:site_name" content="The Harbour Times">'
+    meta, _ = page(head + '<meta name="author" content="The Harbour Times">')
+    assert find_authors(meta) == ()
+    meta, _ = page(head + '<meta name="author" content="Harbour Times">')
+    assert find_authors(meta) == ()
+
+
+# --- byline elements --------------------------------------------------------
+
+
+def test_rel_author_inside_a_byline() -> None:
+    body = (
+        '<h1>T</h1><div class="article__byline"><span class="byline">By '
+        '<a href="/authors/mei-lin/" rel="author">Mei Lin</a></span>'
+        '<time datetime="2025-03-05T08:12:00Z">March 5, 2025 8:12 AM GMT</time></div>'
+        "<article><p>Text.</p></article>"
+        '<aside><div class="card"><span class="card__author">Other Writer</span></div></aside>'
+    )
+    meta, tree = page(body=body)
+    assert find_authors(meta, tree) == ("Mei Lin",)
+
+
+def test_two_rel_authors_side_by_side() -> None:
+    body = (
+        '<div class="meta"><a rel="author" href="/a">Mei Lin</a> and '
+        '<a rel="author" href="/b">John Smith</a></div>'
+    )
+    meta, tree = page(body=body)
+    assert find_authors(meta, tree) == ("Mei Lin", "John Smith")
+
+
+def test_itemprop_author_with_name_in_meta() -> None:
+    body = '<div itemprop="author" itemscope><meta itemprop="name" content="Mei Lin"></div>'
+    meta, tree = page(body=body)
+    assert find_authors(meta, tree) == ("Mei Lin",)
+
+
+def test_author_class_with_label() -> None:
+    body = '<div class="info"><span class="author">作者：张伟</span></div>'
+    meta, tree = page(body=body)
+    assert find_authors(meta, tree) == ("张伟",)
+
+
+def test_author_bio_is_not_a_byline() -> None:
+    body = '<div class="author-bio">Mei Lin covers transport and cities for the paper.</div>'
+    meta, tree = page(body=body)
+    assert find_authors(meta, tree) == ()
+
+
+# --- printed bylines --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        (["记者 张伟", "正文。"], ("张伟",)),
+        (["記者王小明", "正文。"], ("王小明",)),
+        (["文/李明", "正文。"], ("李明",)),
+        (["文／李明", "正文。"], ("李明",)),
+        (["撰文：陈大文", "正文。"], ("陈大文",)),
+        (["作者：张伟 李明", "正文。"], ("张伟", "李明")),
+        (["本报记者 张伟 王 芳", "正文。"], ("张伟", "王芳")),
+        (["By Mei Lin and John Smith", "Text."], ("Mei Lin", "John Smith")),
+        (
+            ["By Mei Lin, John Smith and Ana de la Cruz", "Text."],
+            ("Mei Lin", "John Smith", "Ana de la Cruz"),
+        ),
+        (["（記者王小明／台北報導）行政院今天表示……"], ("王小明",)),
+        (["新华社上海3月5日电（记者张伟、李明）2025国际论坛5日开幕。"], ("张伟", "李明")),
+        (["（中央社記者王大明台北19日電）行政院今天表示……"], ("王大明",)),
+        (["本报讯（记者 张伟 通讯员 李明）今天上午……"], ("张伟",)),
+        (["正文。", "更多正文。", "再多。", "结尾。（记者 张伟）"], ("张伟",)),
+        (
+            ["Text.", "More.", "Yet more.", "(Reporting by Mei Lin; Editing by John Smith)"],
+            ("Mei Lin",),
+        ),
+    ],
+)
+def test_printed_byline_forms(paragraphs: list[str], expected: tuple[str, ...]) -> None:
+    assert find_authors(PageMeta(), None, paragraphs) == expected
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ["记者在现场看到，展区集中展示了自动化码头远程操控、集装箱智能理货等技术应用。"],
+        ["3月5日，嘉宾参观展示平台。（新华社记者 李明 摄）"],
+        [
+            "他说：“记者张伟的报道不实。”后来又说了很多很多很多很多很多很多很多很多很多很多很多很多话。"
+        ],
+        ["Bystanders said the lanes were busy."],
+        ["By Sunday, officials said 300 people had died."],
+        ["By Sunday officials had counted the votes"],
+        ["会议指出，要加强合作。" * 12 + "（记者张伟）随后代表们参观了展区并与企业负责人交流。"],
+        ["By the time the lanes opened, traffic had moved on."],
+        ["(Additional reporting by Mei Lin)"],
+    ],
+)
+def test_text_that_is_not_a_byline(paragraphs: list[str]) -> None:
+    assert find_authors(PageMeta(), None, paragraphs) == ()
+
+
+def test_authors_are_deduped_and_capped() -> None:
+    surnames = ("Lee", "Lin", "Smith", "Cruz", "Brown", "Chen", "Wang", "Garcia", "Khan", "Novak")
+    names = [f"Ann {surname}" for surname in surnames]
+    meta, _ = page(jsonld({"author": [*names, names[0]]}))
+    found = find_authors(meta)
+    assert len(found) == MAX_AUTHORS
+    assert found == tuple(names[:MAX_AUTHORS])
+
+
+def test_find_authors_keeps_the_old_call() -> None:
+    meta, _ = page('<meta name="author" content="By Mei Lin">')
+    assert find_authors(meta) == ("Mei Lin",)
+
+
+# --- what is not a name -----------------------------------------------------
+
+
+LABELS = ("来源", "By", "作者", "記者", "佚名", "Staff", "Admin")
+OUTLETS = ("南方日报", "中央社", "新华社", "Reuters", "AFP", "The Associated Press", "联合早报")
+MORE_OUTLETS = ("Bloomberg News", "某某晚報", "Harbour Daily News")
+STAFF_CODES = ("(kk)", "（kk）", "ABC123", "KK", "wy")
+WEB = ("mei.lin@example.com", "https://x.example/authors/mei", "www.example.com")
+ROLES = (
+    "國際部記者",
+    "国际部记者",
+    "Staff Writer",
+    "Senior Correspondent",
+    "特约评论员",
+    "新闻中心",
+)
+
+
+@pytest.mark.parametrize("text", [*LABELS, *OUTLETS, *MORE_OUTLETS, *STAFF_CODES, *WEB, *ROLES])
+def test_never_a_name(text: str) -> None:
+    assert names_in(text, "The Harbour Times") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("By Mei Lin, Reuters", ["Mei Lin"]),
+        ("新华社记者张伟", ["张伟"]),
+        ("By MEI LIN", ["MEI LIN"]),
+        ("Von Hans Müller", ["Hans Müller"]),
+        ("Jean-Luc O'Brien", ["Jean-Luc O'Brien"]),
+        ("阿卜杜拉·阿齐兹", ["阿卜杜拉·阿齐兹"]),
+        ("记者张伟 北京报道", ["张伟"]),
+        ("记者 张伟 李明 报道", ["张伟", "李明"]),
+        ("Mei Lin | March 5, 2025 | 4 min read", ["Mei Lin"]),
+    ],
+)
+def test_names_in(text: str, expected: list[str]) -> None:
+    assert names_in(text) == expected
+
+
+def test_valid_name_site() -> None:
+    assert valid_name("Mei Lin")
+    assert not valid_name("The Harbour Times", "the harbour times")
+    assert not valid_name("南岛日报", "南岛日报")
+
+
+# --- editors ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("责任编辑：王芳", ("王芳",)),
+        ("責任編輯：陳大文", ("陳大文",)),
+        ("编辑：张三", ("张三",)),
+        ("【责任编辑：王芳】", ("王芳",)),
+        ("[ 责编：李四 ]", ("李四",)),
+        ("（编辑：张三 审核：李四）", ("张三",)),
+        ("编辑：张三、李四", ("张三", "李四")),
+        ("(Reporting by Mei Lin; Editing by John Smith and Ann Lee)", ("John Smith", "Ann Lee")),
+        ("他说编辑：不是这样", ()),
+        ("编辑部今天发表声明。", ()),
+    ],
+)
+def test_find_editors(paragraph: str, expected: tuple[str, ...]) -> None:
+    assert find_editors(["正文。", paragraph]) == expected
+
+
+# --- source -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("来源：新华网", "新华网"),
+        ("來源：中央社", "中央社"),
+        ("稿源：人民日报", "人民日报"),
+        ("2024-06-19 08:15　来源：人民网－人民日报　作者：张伟", "人民网－人民日报"),
+        ("【来源：澎湃新闻】", "澎湃新闻"),
+        ("凡本网注明“来源：云帆网”的作品，未经授权不得转载。", None),
+        ("来源：https://www.example.com/a", None),
+    ],
+)
+def test_find_source_in_paragraphs(paragraph: str, expected: str | None) -> None:
+    assert find_source([paragraph], PageMeta()) == expected
+
+
+def test_find_source_in_the_page_then_meta() -> None:
+    body = (
+        '<div class="info"><span class="time">2025-03-05 16:42:10</span>'
+        '<span class="source">来源：<a href="http://www.news.cn/">新华网</a></span></div>'
+    )
+    meta, tree = page('<meta name="source" content="中新网">', body)
+    assert find_source([], meta, tree=tree) == "新华网"
+    assert find_source([], meta) == "中新网"
+    assert find_source(["来源：央视新闻"], meta, tree=tree) == "央视新闻"
+
+
+# --- site name ----------------------------------------------------------------
+
+
+def test_find_site_name() -> None:
+    meta, _ = page('<meta property="og:site_name" content="The Harbour Times">')
+    assert find_site_name(meta) == "The Harbour Times"
+    meta, _ = page(jsonld({"publisher": {"@type": "Organization", "name": "南岛日报"}}))
+    assert find_site_name(meta) == "南岛日报"
+    meta, _ = page('<meta name="application-name" content="云帆网">')
+    assert find_site_name(meta) == "云帆网"
+    assert find_site_name(PageMeta()) is None
