@@ -29,6 +29,8 @@ from ._script import Script, converter
 
 #: A dateline opens one of the first paragraphs (a standfirst may come first).
 DATELINE_PARAGRAPHS = 3
+#: Characters of a paragraph's head searched for a dateline.
+DATELINE_HEAD = 160
 #: More people than this in one record is a staff list, not a byline.
 MAX_AUTHORS = 8
 
@@ -100,10 +102,13 @@ def split_dateline(
     """The dateline heading one of the first paragraphs, and the body without it."""
     day = published.date() if published else None
     for i, para in enumerate(paragraphs[:DATELINE_PARAGRAPHS]):
+        # A dateline sits in the first characters; the parser needs no more.
+        head, tail = para[:DATELINE_HEAD], para[DATELINE_HEAD:]
         dateline, rest = find_dateline(
-            para, published=day, language=language, agency_lookup=canonical
+            head, published=day, language=language, agency_lookup=canonical
         )
         if dateline is not None:
+            rest += tail
             kept = (rest,) if rest.strip() else ()
             body = (*paragraphs[:i], *kept, *paragraphs[i + 1 :])
             # A record always has text: a dateline alone stays the body.

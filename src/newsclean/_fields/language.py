@@ -38,7 +38,7 @@ import re
 from dataclasses import dataclass
 
 #: Characters of the text that are read: enough for a clear majority, cheap on long pages.
-SAMPLE_CHARS = 5_000
+SAMPLE_CHARS = 2000
 #: Fewer letters than this and the text says nothing.
 MIN_LETTERS = 20
 #: Distinguishing characters needed before the text decides simplified vs traditional.
@@ -245,6 +245,9 @@ def detect_language(
     """The page's language, in the fallback order of the module docstring."""
     declared = _declared(meta_lang, meta_content_language, og_locale)
     sample = text[:SAMPLE_CHARS]
+    if declared and sample.isascii() and declared.split("-")[0] not in ("zh", "ja", "ko"):
+        # Plain ASCII text cannot contradict a non-CJK declaration.
+        return declared
     profile = _profile(sample)
     seen = _script_language(sample, profile)
     if declared is None:
