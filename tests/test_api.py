@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 import newsclean
-from newsclean import DecodeError, NewscleanError, NoArticleError
+from newsclean import DecodeError, MissingDependencyError, NewscleanError, NoArticleError
 
 # The exact export list. Adding a name is a public API change: update this on
 # purpose, together with the README.
@@ -22,6 +22,7 @@ EXPECTED_ALL = [
     "Dateline",
     "DecodeError",
     "Image",
+    "MissingDependencyError",
     "NewscleanError",
     "NoArticleError",
     "__version__",
@@ -71,7 +72,12 @@ def _exported_exceptions() -> list[type[BaseException]]:
 
 
 def test_exported_exceptions_are_the_known_ones() -> None:
-    assert set(_exported_exceptions()) == {NewscleanError, NoArticleError, DecodeError}
+    assert set(_exported_exceptions()) == {
+        NewscleanError,
+        NoArticleError,
+        DecodeError,
+        MissingDependencyError,
+    }
 
 
 @pytest.mark.parametrize("exc", _exported_exceptions(), ids=lambda e: e.__name__)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from ._errors import DecodeError, NewscleanError, NoArticleError
+from ._errors import DecodeError, MissingDependencyError, NewscleanError, NoArticleError
 from ._models import Article, Dateline, Image
 from ._pipeline import extract
 from ._schema import article_schema
@@ -21,6 +21,7 @@ __all__ = [
     "Dateline",
     "DecodeError",
     "Image",
+    "MissingDependencyError",
     "NewscleanError",
     "NoArticleError",
     "__version__",
