@@ -143,27 +143,43 @@ def _is_slug(ident: str) -> bool:
 def label_kinds(label: str) -> frozenset[str]:
     """Kinds of the tokens in a "class id itemprop role" label, case aside.
 
+    A weak boilerplate token means boilerplate only without a positive one
+    beside it: ``body-ad-wrapper`` is the body, while ``comment-body`` (a
+    strong token) stays a comment. Whole labels repeat within a page, single
+    class names across pages: both are memoised.
+    """
+    found: frozenset[str] = frozenset()
+    for word in label.split():
+        found |= word_kinds(word)
+    if "weak" in found and "positive" not in found:
+        found |= _SOFT
+    return found
+
+
+_SOFT = frozenset({"soft"})
+
+
+@functools.lru_cache(maxsize=16384)
+def word_kinds(word: str) -> frozenset[str]:
+    """Kinds of the tokens inside one class name or id.
+
     ``word`` and ``hidden`` tokens count only when they stand alone (``ad``,
     not the letters inside ``header`` nor ``ad-free``; ``hidden``, not
-    ``overflow-hidden``). A weak boilerplate token means boilerplate only
-    without a positive one beside it: ``body-ad-wrapper`` is the body, while
-    ``comment-body`` (a strong token) stays a comment. Class names repeat
-    across a page and across a site, hence the memo.
+    ``overflow-hidden``). Single class names repeat across pages far more
+    than whole class lists, hence the memo on them.
     """
     rules_ = rules()
     found: set[str] = set()
-    label = label.lower()
-    for m in rules_.label.finditer(label):
+    word = word.lower()
+    for m in rules_.label.finditer(word):
         kind = rules_.label_kinds.get(m.group())
         if kind in ("word", "hidden"):
             a, z = m.span()
-            if (a and label[a - 1] in _WORDISH) or (z < len(label) and label[z] in _WORDISH):
+            if (a and word[a - 1] in _WORDISH) or (z < len(word) and word[z] in _WORDISH):
                 continue
             kind = "weak" if kind == "word" else kind
         if kind:
             found.add(kind)
-    if "weak" in found and "positive" not in found:
-        found.add("soft")
     return frozenset(found)
 
 

@@ -238,10 +238,14 @@ def _is_meta_row(b: Block) -> bool:
 
 def trim_tail(blocks: list[Block], credits: list[str]) -> list[Block]:
     """Drop short blocks after the last real paragraph: bylines, dates, sources, tags."""
-    last = -1
-    for i, b in enumerate(blocks):
-        if b.size >= SUBSTANTIAL and _SENTENCE.search(b.text):
-            last = i
+    last = next(
+        (
+            i
+            for i in range(len(blocks) - 1, -1, -1)
+            if blocks[i].size >= SUBSTANTIAL and _SENTENCE.search(blocks[i].text)
+        ),
+        -1,
+    )
     if last < 0:
         return blocks
     tail = [b for b in blocks[last + 1 :] if b.size >= TAIL_SHORT or _SENTENCE_END.search(b.text)]

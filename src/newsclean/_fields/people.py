@@ -52,6 +52,8 @@ MAX_HAN_NAME = 4
 MAX_LONG_NAME = 12
 #: Byline elements read at most; the article's own byline comes early.
 MAX_BYLINE_NODES = 20
+#: Levels above the headline searched for byline elements.
+HEADLINE_LEVELS = 4
 #: A byline element with more text than this is an author bio or a wrapper.
 MAX_BYLINE_TEXT = 200
 #: A part of a byline line in CJK longer than this is prose.
@@ -336,10 +338,29 @@ def _node_text(node: LexborNode) -> str:
     return text
 
 
+def _headline_area(root: LexborHTMLParser | LexborNode) -> LexborHTMLParser | LexborNode:
+    """The few levels around the first ``<h1>``, where bylines are printed.
+
+    Searching there rather than the whole page keeps the selector cheap and
+    keeps other stories' cards out.
+    """
+    h1 = root.css_first("h1")
+    if h1 is None:
+        return root
+    area = h1
+    for _ in range(HEADLINE_LEVELS):
+        parent = area.parent
+        if parent is None or parent.tag in ("body", "html"):
+            break
+        area = parent
+    # A headline placed straight in <body> has no area of its own.
+    return root if area is h1 else area
+
+
 def _from_tree(root: LexborHTMLParser | LexborNode, site: str | None) -> list[str]:
     out: list[str] = []
     scope: LexborNode | None = None
-    for node in root.css(_BYLINE_NODES)[:MAX_BYLINE_NODES]:
+    for node in _headline_area(root).css(_BYLINE_NODES)[:MAX_BYLINE_NODES]:
         if scope is not None and not _inside(node, scope):
             continue
         text = " ".join(_node_text(node).split())
