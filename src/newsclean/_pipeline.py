@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -159,7 +160,7 @@ def extract(html: str | bytes, url: str | None = None, *, script: Script | None 
     meta = read_meta(tree)
     h1s = [t for t in (" ".join(n.text().split()) for n in root.css("h1")) if t]
     site_name = find_site_name(meta)
-    title = find_title(meta, h1s, site_name)
+    title = find_title(meta, h1s, site_name, site_label(meta.canonical or url))
     # Read before cleaning: the cleaner removes bylines and date rows.
     published = find_published(meta, tree, url=url, language=meta.lang)
     page_authors = find_authors(meta, tree, ())
@@ -177,6 +178,20 @@ def extract(html: str | bytes, url: str | None = None, *, script: Script | None 
         page_authors=page_authors,
     )
     return build_article(extraction, script=script)
+
+
+def site_label(url: str | None) -> str | None:
+    """The name part of a URL's host (``www.reuters.com`` -> ``reuters``): titles repeat it."""
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    labels = [p for p in host.split(".") if p and p != "www"]
+    if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL:
+        return labels[-3]
+    return labels[-2] if len(labels) >= 2 else None
+
+
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "edu", "ac", "or", "ne"})
 
 
 def _read_best(

@@ -1,9 +1,15 @@
 """Title: the headline as shown, without the site name.
 
-Fallback order: an ``<h1>`` that the ``og:title`` / ``<title>`` confirms
-(the page printed it and named it), then ``og:title`` / ``twitter:title`` /
-JSON-LD ``headline``, then ``<title>``, each with a site-name suffix or
-prefix removed, then the first ``<h1>``.
+Fallback order:
+
+1. an ``<h1>`` that ``og:title`` / JSON-LD ``headline`` / ``<title>``
+   confirms: contained in one of them, or sharing most of its words with
+   one (a stale ``og:title`` says "2024" where the page now prints "2025");
+2. ``og:title`` / ``twitter:title``, JSON-LD ``headline``, ``<title>``, each
+   with its site decorations removed (``标题_国际频道_某某网``,
+   ``Title | Section | Site``): parts naming the site go, then short trailing
+   parts (a section, a brand), never words inside the headline;
+3. the first plausible ``<h1>``.
 """
 
 from __future__ import annotations
@@ -13,34 +19,68 @@ from collections.abc import Sequence
 
 from .meta import PageMeta
 
-_SEPARATORS = re.compile(r"\s+[|\-–—·•:»]{1,2}\s+|\s*[_｜|]\s*|\s+-\s*|\s*–\s+")
-#: A title part (or a confirming h1) must be at least this share of the longest one.
-_MIN_PART_SHARE = 0.35
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+# Separators between a headline and its decorations. An underscore counts
+# only next to CJK or a space (``rustc_codegen_gcc`` is a name, not two
+# parts); a hyphen only with a space on one side at least (``Covid-19``).
+_SEPARATOR = re.compile(
+    rf"(\s+[|·•»]{{1,2}}\s+|\s*[｜|]\s*|\s+[-–—]{{1,2}}\s+|\s+[-–—]\s*(?=[{_CJK}])"
+    rf"|(?<=[{_CJK}])\s*[-–—]\s+|(?<=[{_CJK}\s])_|_(?=[{_CJK}\s]))"
+)
+_WORD = re.compile(rf"[{_CJK}]|[^\W_]+")
+#: A confirming h1 contained in a named title is at least this share of it.
+MIN_H1_SHARE = 0.35
+#: An h1 sharing this share of the words of a named title (of the longer of
+#: the two) is the same headline, edited.
+MIN_H1_OVERLAP = 0.5
+#: A trailing part of at most this many words (CJK characters count as
+#: words divided by three) is a section or brand, not part of the headline.
+SHORT_PART_WORDS = 2
+#: A plausible headline has at least this many words (CJK chars / 3).
+MIN_HEADLINE_WORDS = 2
 
 
 def _norm(text: str) -> str:
     return "".join(text.split()).casefold()
 
 
-def strip_site(title: str, site_name: str | None) -> str:
+def _words(text: str) -> list[str]:
+    return [w.casefold() for w in _WORD.findall(text)]
+
+
+def _size(text: str) -> float:
+    """Words, with a CJK character counting as a third of a word."""
+    words = _words(text)
+    cjk = sum(1 for w in words if len(w) == 1 and re.match(f"[{_CJK}]", w))
+    return (len(words) - cjk) + cjk / 3
+
+
+def strip_site(title: str, site_name: str | None, host: str | None = None) -> str:
     """Remove ``_频道_某某网`` / ``| Section | Site`` decorations from a title."""
-    parts = [p.strip() for p in _SEPARATORS.split(title) if p and p.strip()]
-    if len(parts) <= 1:
+    pieces = _SEPARATOR.split(title)
+    parts = [p.strip() for p in pieces[0::2]]
+    seps = pieces[1::2]
+    names = {n for n in (_norm(site_name or ""), _norm(host or "")) if n}
+
+    def is_site(part: str) -> bool:
+        n = _norm(part)
+        return bool(n) and any(n == s or n in s or s in n for s in names)
+
+    keep = [i for i, p in enumerate(parts) if p and not is_site(p)]
+    if not keep:
         return title.strip()
-    site = _norm(site_name) if site_name else ""
-    kept = [p for p in parts if not site or (_norm(p) != site and _norm(p) not in site)]
-    if not kept:
-        return title.strip()
-    first = kept[0]
-    longest = max(kept, key=len)
-    # Sites put their name last more often than first: prefer the head part
-    # unless it is much shorter than another part.
-    if len(first) >= _MIN_PART_SHARE * len(longest):
-        return first
-    return longest
+    while len(keep) > 1 and _size(parts[keep[-1]]) <= SHORT_PART_WORDS:
+        keep.pop()
+    first, last = keep[0], keep[-1]
+    out = parts[first]
+    for i in range(first + 1, last + 1):
+        out += seps[i - 1] + parts[i]
+    return out.strip()
 
 
-def find_title(meta: PageMeta, h1s: Sequence[str], site_name: str | None) -> str | None:
+def find_title(
+    meta: PageMeta, h1s: Sequence[str], site_name: str | None, host: str | None = None
+) -> str | None:
     """Pick the headline, in the documented fallback order."""
     named = [
         t
@@ -51,15 +91,31 @@ def find_title(meta: PageMeta, h1s: Sequence[str], site_name: str | None) -> str
         )
         if t
     ]
-    for h1 in h1s:
-        k = _norm(h1)
-        if k and any(k in n and len(k) >= _MIN_PART_SHARE * len(n) for n in map(_norm, named)):
+    plausible = [h for h in h1s if _plausible(h, site_name)]
+    for h1 in plausible:
+        if any(_confirms(h1, n) for n in named):
             return h1
     for t in named:
-        stripped = strip_site(t, site_name)
+        stripped = strip_site(t, site_name, host)
         if stripped:
             return stripped
-    return h1s[0] if h1s else None
+    return plausible[0] if plausible else (h1s[0] if h1s else None)
+
+
+def _plausible(h1: str, site_name: str | None) -> bool:
+    if site_name and _norm(h1) == _norm(site_name):
+        return False
+    return _size(h1) >= MIN_HEADLINE_WORDS
+
+
+def _confirms(h1: str, named: str) -> bool:
+    k, n = _norm(h1), _norm(named)
+    if k and k in n and len(k) >= MIN_H1_SHARE * len(n):
+        return True
+    a, b = set(_words(h1)), set(_words(strip_site(named, None)))
+    if not a or not b:
+        return False
+    return len(a & b) >= MIN_H1_OVERLAP * max(len(a), len(b)) and len(a & b) >= 2
 
 
 def _str(value: object) -> str | None:
