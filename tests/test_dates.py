@@ -351,3 +351,13 @@ def test_find_modified() -> None:
     assert find_modified(meta, now=NOW) == dt.datetime(2024, 6, 20, 1, 0, tzinfo=dt.timezone.utc)
     meta, _ = page('<meta property="article:published_time" content="2024-06-20">')
     assert find_modified(meta, now=NOW) is None
+
+
+def test_utc_stamp_yields_to_the_same_moment_with_the_page_offset() -> None:
+    # 23:31 UTC on the 23rd is 07:31 on the 24th in Taipei, the day the page prints.
+    meta, tree = page(
+        head='<meta property="article:published_time" content="2023-08-23T23:31:00Z">'
+        '<meta name="pubdate" content="2023-08-24T07:31:00+08:00">'
+    )
+    found = find_published(meta, tree)
+    assert found is not None and found.date() == dt.date(2023, 8, 24)

@@ -485,9 +485,36 @@ def find_published(
         (v for name in r.published_meta if (v := meta.metas.get(name))), language, now
     )
     found = found or _first_value(_jsonld_values(meta.jsonld.get("dateCreated")), language, now)
+    if found is not None and found.utcoffset() == dt.timedelta(0):
+        found = _local_twin(found, meta, r.published_meta, language, now)
     if found is None and tree is not None:
         found = _from_time_nodes(tree, language, now) or _from_date_lines(tree, language, now)
     return found or date_from_url(url, now=now)
+
+
+def _local_twin(
+    found: dt.datetime,
+    meta: PageMeta,
+    names: Iterable[str],
+    language: str | None,
+    now: dt.datetime | None,
+) -> dt.datetime:
+    """The same moment with the page's own offset, when another tag gives it.
+
+    A UTC timestamp can fall on another calendar day than the one the page
+    prints (``2023-08-23T23:31Z`` is 24 August in Taipei).
+    """
+    values = [*_jsonld_values(meta.jsonld.get("datePublished"))]
+    values += [v for name in names if (v := meta.metas.get(name))]
+    for value in values:
+        other = parse_value(value, language, now)
+        if (
+            other is not None
+            and other.utcoffset() not in (None, dt.timedelta(0))
+            and abs(other - found) <= dt.timedelta(days=1)
+        ):
+            return other
+    return found
 
 
 def find_modified(meta: PageMeta, *, now: dt.datetime | None = None) -> dt.datetime | None:
