@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ._blocks import HEADING_TAGS, Block, Segmented
-from ._rules import Rules
+from ._rules import Rules, key
 from ._score import Region
 
 #: Blocks with more link text than this share are link lists, not prose.
@@ -43,7 +43,6 @@ DROP_LINE_MAX = 160
 #: Blocks shorter than this above the first real paragraph may be meta rows.
 META_ROW = 160
 
-_STRIP = " \t:：>»›|-—–·•*#【】[]()（）"
 _TEASER_END = re.compile(r"(\.\.\.|…|⋯)\s*[」”\"']?\s*$")
 _SENTENCE_END = re.compile(r"[.!?。！？][」”\"'）)]?$")
 _SENTENCE = re.compile(r"[.!?。！？；;:：,，]")
@@ -67,11 +66,6 @@ class Selection:
     #: Lines taken out of the body that name people or sources: editor,
     #: byline, source and date lines, read by the field extractors.
     credits: tuple[str, ...] = ()
-
-
-def key(text: str) -> str:
-    """Comparison key: case-folded, without spaces and edge punctuation."""
-    return "".join(text.split()).casefold().strip(_STRIP)
 
 
 #: Credits sit in the last characters of a caption; only those are searched.
@@ -224,12 +218,23 @@ def drop_noise(
 
 
 def is_drop_line(text: str, rules: Rules) -> bool:
-    """An editor, copyright, share or app line (three cheap tests, cheapest first)."""
+    """An editor, copyright, share or app line (three cheap tests, cheapest first).
+
+    Prefix patterns are split by script: a line that opens with a CJK
+    character is only tried against the CJK ones, and the reverse.
+    """
+    head = text.lstrip(_OPENERS)[:1]
+    if not head.isalpha():
+        prefixed = rules.drop_prefix.match(text) or rules.drop_prefix_cjk.match(text)
+    else:
+        prefix = rules.drop_prefix_cjk if head >= "\u2e80" else rules.drop_prefix
+        prefixed = prefix.match(text)
     return bool(
-        rules.drop_prefix.match(text)
-        or rules.drop_keyword.search(text.lower())
-        or rules.drop_pattern.search(text)
+        prefixed or rules.drop_keyword.search(text.lower()) or rules.drop_pattern.search(text)
     )
+
+
+_OPENERS = " [【(（■●▲〔［※＊*"
 
 
 def _is_meta_row(b: Block) -> bool:

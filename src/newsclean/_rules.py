@@ -34,9 +34,32 @@ class Rules:
     read_more: frozenset[str]
     labels: frozenset[str]
     drop_prefix: re.Pattern[str]
+    drop_prefix_cjk: re.Pattern[str]
     drop_keyword: re.Pattern[str]
     drop_pattern: re.Pattern[str]
     credits: tuple[re.Pattern[str], ...]
+
+
+_STRIP = " \t:：>»›|-—–·•*#【】[]()（）"
+
+
+def key(text: str) -> str:
+    """Comparison key of a block or a phrase: case-folded, without spaces and edge punctuation.
+
+    Phrases from the data files and blocks from pages go through the same
+    key, so "Most read" matches a block printed "MOST  READ:".
+    """
+    return "".join(text.split()).casefold().strip(_STRIP)
+
+
+def _has_cjk(pattern: str) -> bool:
+    """Whether a pattern names CJK words (full-width punctuation alone does not count)."""
+    return any("\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" for ch in pattern)
+
+
+def _joined(patterns: Iterable[str]) -> re.Pattern[str]:
+    """One regex for several, each keeping its own flags."""
+    return re.compile("|".join(_scoped(p) for p in patterns) or "(?!)")
 
 
 def load_json(name: str) -> Any:
@@ -127,10 +150,11 @@ def rules() -> Rules:
         content_tags=frozenset(bp["content_tags"]),
         label=re.compile(trie_pattern(sorted(kinds))),
         label_kinds=kinds,
-        section_headings=frozenset(p.casefold() for p in ph["section_headings"]),
-        read_more=frozenset(p.casefold() for p in ph["read_more"]),
-        labels=frozenset(p.casefold() for p in ph["labels"]),
-        drop_prefix=re.compile("|".join(_scoped(p) for p in ph["drop_line_prefix"])),
+        section_headings=frozenset(key(p) for p in ph["section_headings"]),
+        read_more=frozenset(key(p) for p in ph["read_more"]),
+        labels=frozenset(key(p) for p in ph["labels"]),
+        drop_prefix=_joined(p for p in ph["drop_line_prefix"] if not _has_cjk(p)),
+        drop_prefix_cjk=_joined(p for p in ph["drop_line_prefix"] if _has_cjk(p)),
         drop_keyword=re.compile(trie_pattern(k.lower() for k in ph["drop_line_keywords"])),
         drop_pattern=re.compile("|".join(_scoped(p) for p in ph["drop_line_patterns"])),
         credits=tuple(re.compile(p) for p in ph["credit"]),
