@@ -29,11 +29,11 @@ from ._fields.images import collect_images
 from ._fields.meta import read_meta
 from ._fields.people import find_authors, find_site_name
 from ._fields.title import find_title
-from ._filter import headline_index, key, lead_captions, select
+from ._filter import headline_index, lead_captions, select
 from ._models import Article, Image
 from ._normalize import normalize_paragraphs, normalize_text
 from ._record import Extraction, build_article
-from ._rules import Rules, rules
+from ._rules import Rules, key, rules
 from ._score import choose, eff_len
 from ._script import Script, check_script
 
