@@ -39,7 +39,7 @@ MAX_CAPTION = 600
 #: After the last real paragraph, blocks shorter than this are credits and dates.
 TAIL_SHORT = 60
 #: Editor, copyright and share lines are short; longer blocks are not tested.
-DROP_LINE_MAX = 160
+DROP_LINE_MAX = 100
 #: Blocks shorter than this above the first real paragraph may be meta rows.
 META_ROW = 160
 
