@@ -13,6 +13,7 @@ in a class that looks like boilerplate), and the longer result is kept.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ from ._blocks import segment
 from ._clean import mark, remove_junk, remove_soft
 from ._decode import decode_html
 from ._errors import NoArticleError
-from ._fields.dates import find_modified, find_published
+from ._fields.dates import date_from_text, find_modified, find_published
 from ._fields.images import collect_images
 from ._fields.meta import read_meta
 from ._fields.people import find_authors, find_site_name
@@ -44,6 +45,8 @@ RELAX_BELOW = 300
 #: The re-read wins with other text only when it is this many times longer
 #: (and the first reading did not come from an element marked as content).
 RELAX_GAIN = 2.0
+#: Characters at the top of the page's text searched for a printed date.
+PRINTED_DATE_CHARS = 3000
 #: Lines above the body shorter than this (effective bytes) are read as credit rows.
 META_LINE = 200
 #: Share of control or replacement characters that marks a binary payload.
@@ -163,6 +166,7 @@ def extract(html: str | bytes, url: str | None = None, *, script: Script | None 
     title = find_title(meta, h1s, site_name, site_label(meta.canonical or url))
     # Read before cleaning: the cleaner removes bylines and date rows.
     published = find_published(meta, tree, url=url, language=meta.lang)
+    printed = _printed_date(root, meta.lang) if published is None else None
     page_authors = find_authors(meta, tree, ())
     body = _read_best(root, markup, title, meta.canonical or url, url)
     extraction = Extraction(
@@ -174,10 +178,20 @@ def extract(html: str | bytes, url: str | None = None, *, script: Script | None 
         images=body.images,
         credits=body.credits,
         published=published,
+        printed_date=printed,
         modified=find_modified(meta),
         page_authors=page_authors,
     )
     return build_article(extraction, script=script)
+
+
+def _printed_date(root: LexborNode, language: str | None) -> dt.datetime | None:
+    """A date printed in the top of the page's text, when no tag or element names one.
+
+    Only the page's first ``PRINTED_DATE_CHARS`` characters are read: the
+    date line sits above or beside the headline.
+    """
+    return date_from_text(root.text(separator="\n")[:PRINTED_DATE_CHARS], language)
 
 
 def site_label(url: str | None) -> str | None:

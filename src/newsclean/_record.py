@@ -31,6 +31,10 @@ from ._script import Script, converter
 DATELINE_PARAGRAPHS = 3
 #: Characters of a paragraph's head searched for a dateline.
 DATELINE_HEAD = 160
+#: Lines at each end of the body searched for a printed date.
+EDGE_LINES = 3
+#: Only lines this short are searched: a date inside prose is not the article's.
+EDGE_LINE_CHARS = 160
 #: More people than this in one record is a staff list, not a byline.
 MAX_AUTHORS = 8
 
@@ -48,6 +52,8 @@ class Extraction:
     #: Lines the body filter set aside: editor, byline, source and date lines.
     credits: tuple[str, ...]
     published: dt.datetime | None
+    #: A date printed at the top of the page, read before cleaning; the last resort.
+    printed_date: dt.datetime | None
     modified: dt.datetime | None
     #: Authors named by the page's metadata and byline elements.
     page_authors: tuple[str, ...]
@@ -62,7 +68,12 @@ def build_article(x: Extraction, *, script: Script | None = None) -> Article:
         meta.first("og:locale"),
         "\n".join(x.paragraphs[:20]),
     )
-    published = x.published or _date_from_lines(x.credits, language)
+    published = (
+        x.published
+        or _date_from_lines(x.credits, language)
+        or _date_from_lines(_edge_lines(x.paragraphs), language)
+        or x.printed_date
+    )
     dateline, paragraphs = split_dateline(x.paragraphs, published, language)
     captions = [i.caption for i in x.images if i.caption]
     credits = [i.credit for i in x.images if i.credit]
@@ -153,6 +164,12 @@ def _date_from_lines(lines: Iterable[str], language: str | None) -> dt.datetime 
         if found is not None:
             return found
     return None
+
+
+def _edge_lines(paragraphs: tuple[str, ...]) -> list[str]:
+    """Short lines opening or closing the body, where pages print "Published on ..."."""
+    edges = [*paragraphs[:EDGE_LINES], *paragraphs[-EDGE_LINES:]]
+    return [p for p in edges if len(p) <= EDGE_LINE_CHARS]
 
 
 def _unique(values: Iterable[str]) -> tuple[str, ...]:
