@@ -113,7 +113,7 @@ class Segmented:
 
 def collapse(text: str) -> str:
     """Collapse whitespace as a browser renders it, minus spaces between CJK lines."""
-    if "\n" in text:
+    if "\n" in text and not text.isascii():
         text = _CJK_BREAK.sub("", text)
     return " ".join(text.split())
 
