@@ -8,6 +8,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from newsclean._fields.dates import (
+    date_after_label,
     date_from_text,
     date_from_url,
     day_first,
@@ -361,3 +362,77 @@ def test_utc_stamp_yields_to_the_same_moment_with_the_page_offset() -> None:
     )
     found = find_published(meta, tree)
     assert found is not None and found.date() == dt.date(2023, 8, 24)
+
+
+def test_utc_stamp_yields_to_the_day_in_the_url() -> None:
+    # Written at 02:41 UTC on the 19th, in the evening of the 18th where the site is.
+    head = '<meta property="article:published_time" content="2024-06-19T02:41:00+00:00">'
+    found = published(head, url="https://x.example/2024/06/18/a-post/")
+    assert found == dt.datetime(2024, 6, 18)
+    # A URL day two days off is another story; an offset stamp keeps its own day.
+    found = published(head, url="https://x.example/2024/06/17/a-post/")
+    assert found == dt.datetime(2024, 6, 19, 2, 41, tzinfo=dt.timezone.utc)
+    head = '<meta property="article:published_time" content="2024-06-19T02:41:00+08:00">'
+    found = published(head, url="https://x.example/2024/06/18/a-post/")
+    assert found == dt.datetime(2024, 6, 19, 2, 41, tzinfo=CST)
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        '{"@type": "SocialMediaPosting", "datePublished": "2024-06-19T08:15:00+08:00"}',
+        '<![CDATA[ {"@type": "Article", "datePublished": "2024-06-19T08:15:00+08:00"} ]]>',
+        "{&quot;@type&quot;: &quot;NewsArticle&quot;, "
+        "&quot;datePublished&quot;: &quot;2024-06-19T08:15:00+08:00&quot;}",
+    ],
+)
+def test_jsonld_read_meta_could_not_use(script: str) -> None:
+    head = f'<script type="application/ld+json">{script}</script>'
+    head += '<meta property="article:published_time" content="2024-06-21T08:15:00+08:00">'
+    assert published(head) == dt.datetime(2024, 6, 19, 8, 15, tzinfo=CST)
+
+
+def test_w_published_date_meta() -> None:
+    head = '<meta name="w-published-date" content="2024-05-27T06:03:43.274Z">'
+    assert published(head) == dt.datetime(2024, 5, 27, 6, 3, 43, tzinfo=dt.timezone.utc)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tips for you. Posted on Nov 21, 2018 Updated at Dec 10, 2019", dt.datetime(2018, 11, 21)),
+        ("Published: Dec 18, 2023", dt.datetime(2023, 12, 18)),
+        ("作者:someone 阅读(1660) 发表于:2005-07-31 12:30", dt.datetime(2005, 7, 31, 12, 30)),
+        ("来源：本站 时间：2005-08-22", dt.datetime(2005, 8, 22)),
+        ("Datum: 03.11.2021 Autor: X", dt.datetime(2021, 11, 3)),
+        ("Letzte Änderung: 31.10.2023 Erschienen am: 01.11.2023", dt.datetime(2023, 11, 1)),
+        ("Veröffentlicht am 16.08.2019", dt.datetime(2019, 8, 16)),
+        ("Autor: Bo2man am 29.12.2010, 13:36 Uhr", dt.datetime(2010, 12, 29, 13, 36)),
+        # Not labels: prose, a bare "am" before a date without a time, an update.
+        ("Das Forum findet am 02.04.2022 in Frankfurt statt.", None),
+        ("更新时间：2005-08-22", None),
+        ("Posted in News, 2005-08-22", None),
+    ],
+)
+def test_date_after_label(text: str, expected: dt.datetime | None) -> None:
+    assert date_after_label(text, "de", now=NOW) == expected
+
+
+def test_labelled_date_in_the_page_is_a_last_resort() -> None:
+    body = (
+        "<h1>T</h1><p>Some text about 01.02.2020 and more.</p>"
+        "<div class=x>Author: Mia | Posted on March 3, 2024</div>"
+    )
+    assert published(body=body) == dt.datetime(2024, 3, 3)
+    # Any earlier source wins.
+    assert published(body=body, url="https://x.example/2024/06/19/a") == dt.datetime(2024, 6, 19)
+
+
+def test_date_right_after_the_headline_is_the_very_last_resort() -> None:
+    body = (
+        "<p>Menu 01.01.2019</p><h1>Unser Tipp im November: Das Hermelin</h1>"
+        "<p>01. November 2021 | Naturschutz</p><p>Text.</p>"
+    )
+    assert published(body=body, lang="de") == dt.datetime(2021, 11, 1)
+    far = "<h1>Unser Tipp im November: Das Hermelin</h1><p>" + "Text. " * 80 + "01.11.2021</p>"
+    assert published(body=far, lang="de") is None

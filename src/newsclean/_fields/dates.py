@@ -4,6 +4,10 @@ Fallback order for the publish date, strongest evidence first:
 
 1. JSON-LD ``datePublished`` of the article object (``@graph`` members are
    already flattened by ``read_meta``): the page states it for machines.
+   When ``read_meta`` found no article object (JSON-LD wrapped in
+   ``<![CDATA[``, HTML-escaped, or of another type such as
+   ``SocialMediaPosting``), the first ``datePublished`` written in any
+   JSON-LD script, read as text.
 2. Meta tags, in the order of ``published_meta`` in ``rules/dates.json``
    (``article:published_time``, ``og:published_time``, ``datePublished``
    itemprop, ``pubdate``, ``publishdate``, ``dc.date``, ``sailthru.date``,
@@ -23,6 +27,13 @@ above the headline; each is one selector call.
 5. The URL (``/2024/06/19/``, ``/2024/0619/``, ``/2024-06/19/``,
    ``-2024-06-19``, ``/20240619/``). A URL that gives only a year and a
    month gives nothing: a day is never invented.
+6. A date right after a publish label in the page text (``Posted on``,
+   ``Published:``, ``Veröffentlicht am``, ``Erschienen am:``, ``Datum:``,
+   ``发表于:``, ``时间：``; ``am`` alone only before a date with a time), then
+   a date within the first characters after the ``<h1>`` text.
+
+A UTC stamp that falls on the day before or after the day in the URL gives
+the URL's day: the URL was written in the page's own time zone.
 
 A date is timezone-aware when its source gives an offset (``Z``,
 ``+08:00``, ``+0800``, ``GMT+8``) and naive otherwise. Dates before 1990
@@ -40,6 +51,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import html
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -71,6 +83,24 @@ _TIME_NODES = 'time[datetime], [itemprop="datePublished" i]:not(meta)'
 _UPDATE_WORDS = re.compile(r"updat|modif|revis|edit", re.IGNORECASE)
 _PUBLISH_WORDS = re.compile(r"publish|pubdate|date|posted", re.IGNORECASE)
 
+#: A ``datePublished`` in JSON-LD that ``read_meta`` could not use (wrapped in
+#: ``<![CDATA[``, HTML-escaped, or of a type it does not take as an article).
+_RAW_JSONLD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{6,60})"')
+_JSONLD_SCRIPTS = 'script[type="application/ld+json" i]'
+#: Characters of page text searched for a labelled date, the last resort.
+MAX_LABEL_TEXT = 20_000
+#: Characters of page text after the headline searched for an unlabelled date.
+MAX_AFTER_HEADLINE = 300
+#: A word that says the date after it is the publish date (``Published:``,
+#: ``Posted on``, ``Veröffentlicht am``, ``Erschienen am:``, ``Datum:``,
+#: ``发表于:``, ``时间：``); a bare ``am`` only before a date with a time.
+_PUBLISH_LABEL = re.compile(
+    r"(?:(?<![^\W\d_])(?:published|posted|veröffentlicht|erschienen|erstellt|datum|publié"
+    r"|publicado|pubblicato|gepubliceerd|(?P<weak>am))(?![^\W\d_])(?:\s+(?:on|am|le|el|il|op))?"
+    r"|发表于|發表於|发布于|發佈於|发布时间|發佈時間|发表时间|發表時間|(?<!更新)(?<!修改)(?:时间|時間|日期))"
+    r"\s*[:：]?\s*",
+    re.IGNORECASE,
+)
 _ISO = re.compile(
     r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)"
     r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?"
@@ -463,6 +493,64 @@ def _from_date_lines(
     return None
 
 
+def _from_raw_jsonld(
+    root: LexborHTMLParser | LexborNode, language: str | None, now: dt.datetime | None
+) -> dt.datetime | None:
+    """The first ``datePublished`` written in any JSON-LD script, read as text."""
+    for node in root.css(_JSONLD_SCRIPTS):
+        raw = node.text()
+        if not raw or "datePublished" not in raw:
+            continue
+        if "&quot;" in raw:
+            raw = html.unescape(raw)
+        for m in _RAW_JSONLD_PUBLISHED.finditer(raw):
+            found = parse_value(m.group(1).replace("\\/", "/"), language, now)
+            if found is not None:
+                return found
+    return None
+
+
+def _date_at(text: str, language: str | None, now: dt.datetime | None) -> dt.datetime | None:
+    """A date that ``text`` starts with, else None."""
+    best = min(_text_candidates(text, language, now), default=None, key=lambda c: c[:2])
+    return best[2] if best is not None and best[0] == 0 else None
+
+
+def date_after_label(
+    text: str, language: str | None = None, *, now: dt.datetime | None = None
+) -> dt.datetime | None:
+    """The first date right after a publish label in ``text``.
+
+    ``Posted on Nov 21, 2018``, ``Datum: 03.11.2021``, ``发表于:2005-07-31 12:30``;
+    only the first ``MAX_LABEL_TEXT`` characters are searched.
+    """
+    for m in _PUBLISH_LABEL.finditer(text, 0, MAX_LABEL_TEXT):
+        found = _date_at(text[m.end() : m.end() + 60], language, now)
+        # A bare "am" opens prose dates too ("findet am 02.04.2022 statt"):
+        # only a byline's date with its time ("am 29.12.2010, 13:36 Uhr") counts.
+        if found is not None and not (m.group("weak") and found.time() == dt.time()):
+            return found
+    return None
+
+
+def _from_labelled_text(
+    root: LexborHTMLParser | LexborNode, language: str | None, now: dt.datetime | None
+) -> dt.datetime | None:
+    body = root.body if isinstance(root, LexborHTMLParser) else root
+    if body is None:
+        return None
+    text = " ".join(body.text(separator=" ")[: MAX_LABEL_TEXT * 2].split())
+    found = date_after_label(text, language, now=now)
+    if found is None:
+        h1 = root.css_first("h1")
+        heading = " ".join(h1.text(separator=" ").split()) if h1 is not None else ""
+        at = text.find(heading) if len(heading) > 10 else -1
+        if at >= 0:
+            start = at + len(heading)
+            found = date_from_text(text[start : start + MAX_AFTER_HEADLINE], language, now=now)
+    return found
+
+
 def find_published(
     meta: PageMeta,
     tree: LexborHTMLParser | LexborNode | None,
@@ -481,15 +569,21 @@ def find_published(
     r = _rules()
     language = language or _page_language(meta)
     found = _first_value(_jsonld_values(meta.jsonld.get("datePublished")), language, now)
+    if found is None and not meta.jsonld and tree is not None:
+        found = _from_raw_jsonld(tree, language, now)
     found = found or _first_value(
         (v for name in r.published_meta if (v := meta.metas.get(name))), language, now
     )
     found = found or _first_value(_jsonld_values(meta.jsonld.get("dateCreated")), language, now)
     if found is not None and found.utcoffset() == dt.timedelta(0):
         found = _local_twin(found, meta, r.published_meta, language, now)
+        found = _url_day(found, url, now)
     if found is None and tree is not None:
         found = _from_time_nodes(tree, language, now) or _from_date_lines(tree, language, now)
-    return found or date_from_url(url, now=now)
+    found = found or date_from_url(url, now=now)
+    if found is None and tree is not None:
+        found = _from_labelled_text(tree, language, now)
+    return found
 
 
 def _local_twin(
@@ -514,6 +608,20 @@ def _local_twin(
             and abs(other - found) <= dt.timedelta(days=1)
         ):
             return other
+    return found
+
+
+def _url_day(found: dt.datetime, url: str | None, now: dt.datetime | None) -> dt.datetime:
+    """The URL's day instead of a UTC stamp that falls on the day before or after it.
+
+    ``/2025/12/18/`` with ``2025-12-19T02:41Z``: the URL was written with the
+    day of the page's own time zone, the stamp with UTC's.
+    """
+    if found.utcoffset() != dt.timedelta(0):
+        return found
+    day = date_from_url(url, now=now)
+    if day is not None and abs((day.date() - found.date()).days) == 1:
+        return day
     return found
 
 

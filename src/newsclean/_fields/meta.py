@@ -57,8 +57,9 @@ def read_meta(tree: LexborHTMLParser) -> PageMeta:
         attrs = node.attributes
         name = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
         content = attrs.get("content")
-        if name and content and name.lower() not in metas:
-            metas[name.lower()] = " ".join(content.split())
+        name = name.strip().lower() if name else None
+        if name and content and name not in metas:
+            metas[name] = " ".join(content.split())
         equiv = attrs.get("http-equiv")
         if equiv and content:
             metas.setdefault(f"http-equiv:{equiv.lower()}", content)
