@@ -63,10 +63,13 @@ def read_meta(tree: LexborHTMLParser) -> PageMeta:
         equiv = attrs.get("http-equiv")
         if equiv and content:
             metas.setdefault(f"http-equiv:{equiv.lower()}", content)
-    html = tree.css_first("html")
+    html = tree.root
     lang = html.attributes.get("lang") or html.attributes.get("xml:lang") if html else None
-    canon = tree.css_first('link[rel="canonical"][href]')
-    title = tree.css_first("title")
+    # <title> and the canonical link live in <head>: searching there spares
+    # two walks over the whole document.
+    head = tree.head or tree
+    canon = head.css_first('link[rel="canonical"][href]')
+    title = head.css_first("title")
     return PageMeta(
         metas=metas,
         lang=lang or None,
