@@ -150,3 +150,15 @@ def test_str_and_bytes_give_the_same_record() -> None:
 def test_url_is_optional_and_keyword_or_positional() -> None:
     assert newsclean.extract(ARTICLE_HTML).url is None
     assert newsclean.extract(ARTICLE_HTML, "https://example.com/a").url == "https://example.com/a"
+
+
+def test_url_is_the_resolved_canonical_link() -> None:
+    page = (
+        '<html><head><link rel="canonical" href="/news/harbour-budget"></head><body>'
+        "<article><p>The harbour council met on Tuesday evening to discuss the budget for "
+        "the old district, and members argued for three hours about dredging.</p>"
+        "</article></body></html>"
+    )
+    article = newsclean.extract(page, url="https://example.com/amp/harbour-budget?utm=x")
+    assert article.url == "https://example.com/news/harbour-budget"
+    assert newsclean.extract(page).url is None

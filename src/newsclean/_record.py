@@ -88,7 +88,7 @@ def build_article(x: Extraction, *, script: Script | None = None) -> Article:
         ]
     )[:MAX_AUTHORS]
     article = Article(
-        url=meta.canonical or x.url,
+        url=meta.page_url(x.url),
         title=x.title,
         body="\n".join(paragraphs),
         paragraphs=paragraphs,

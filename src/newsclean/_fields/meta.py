@@ -10,6 +10,7 @@ import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -40,6 +41,19 @@ class PageMeta:
     canonical: str | None = None
     doc_title: str | None = None
     jsonld: Mapping[str, Any] = field(default_factory=dict)
+
+    def page_url(self, given: str | None) -> str | None:
+        """The canonical URL when the page gives a usable one, resolved; else ``given``.
+
+        A relative canonical link is resolved against the given URL; without
+        one to resolve against, it is no URL at all.
+        """
+        canon = (self.canonical or "").strip()
+        if canon.startswith(("http://", "https://")):
+            return canon
+        if canon and given and not canon.startswith(("javascript:", "data:", "#")):
+            return urljoin(given, canon)
+        return given
 
     def first(self, *names: str) -> str | None:
         """The first non-empty meta value among ``names`` (property or name)."""
