@@ -2,14 +2,15 @@
 
 Stages:
 
-1. ``remove_junk``  scripts, styles, form controls, in one selector; then
-   hidden elements (a lightbox's second caption), unless one holds most of
-   the page's text (pages hidden until a script reveals them).
-2. ``mark``         one look at every element with a class, id or role:
-   soft boilerplate (share, related, nav, footer...), captions, content hints.
-3. ``remove_soft``  soft-flagged subtrees are decomposed, unless one holds
-   most of the page's text: a content wrapper whose class happens to say
-   "share" or "top" is still the article.
+1. ``remove_junk``  scripts, styles, form controls, embeds, in one selector.
+2. ``mark``         one look at every block container with a class, id or
+   role, and at every hidden element: soft boilerplate (share, related, nav,
+   footer...), hidden copies (a lightbox's second caption), captions,
+   content hints.
+3. ``remove_soft``  soft-marked and hidden subtrees are decomposed, unless
+   one holds a content hint or half the text of its content element (or of
+   the page): a wrapper whose class happens to say "sidebar", or a page
+   hidden until a script reveals it, is still the article.
 """
 
 from __future__ import annotations

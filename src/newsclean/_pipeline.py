@@ -163,12 +163,13 @@ def extract(html: str | bytes, url: str | None = None, *, script: Script | None 
     meta = read_meta(tree)
     h1s = [t for t in (" ".join(n.text().split()) for n in root.css("h1")) if t]
     site_name = find_site_name(meta)
-    title = find_title(meta, h1s, site_name, site_label(meta.page_url(url)))
+    page_url = meta.page_url(url)
+    title = find_title(meta, h1s, site_name, site_label(page_url))
     # Read before cleaning: the cleaner removes bylines and date rows.
     published = find_published(meta, tree, url=url, language=meta.lang)
     printed = _printed_date(root, meta.lang) if published is None else None
     page_authors = find_authors(meta, tree, ())
-    body = _read_best(root, markup, title, meta.page_url(url), url)
+    body = _read_best(root, markup, title, page_url, url)
     extraction = Extraction(
         url=url,
         meta=meta,

@@ -23,7 +23,7 @@ from ._fields.dateline import find_dateline
 from ._fields.dates import date_from_text
 from ._fields.language import detect_language
 from ._fields.meta import PageMeta
-from ._fields.people import find_authors, find_editors, find_source
+from ._fields.people import find_authors, find_editors, find_source, merge_names
 from ._models import Article, Dateline, Image
 from ._script import Script, converter
 
@@ -35,8 +35,6 @@ DATELINE_HEAD = 160
 EDGE_LINES = 3
 #: Only lines this short are searched: a date inside prose is not the article's.
 EDGE_LINE_CHARS = 160
-#: More people than this in one record is a staff list, not a byline.
-MAX_AUTHORS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,13 +78,13 @@ def build_article(x: Extraction, *, script: Script | None = None) -> Article:
     agencies = find_agencies(
         paragraphs, captions, [*credits, *x.credits], dateline.agency if dateline else None
     )
-    authors = _unique(
+    authors = merge_names(
         [
             *x.page_authors,
             *find_authors(meta, None, [*x.credits, *paragraphs[:1], *paragraphs[-2:]]),
             *(dateline.reporters if dateline else ()),
         ]
-    )[:MAX_AUTHORS]
+    )
     article = Article(
         url=meta.page_url(x.url),
         title=x.title,
@@ -170,11 +168,3 @@ def _edge_lines(paragraphs: tuple[str, ...]) -> list[str]:
     """Short lines opening or closing the body, where pages print "Published on ..."."""
     edges = [*paragraphs[:EDGE_LINES], *paragraphs[-EDGE_LINES:]]
     return [p for p in edges if len(p) <= EDGE_LINE_CHARS]
-
-
-def _unique(values: Iterable[str]) -> tuple[str, ...]:
-    out: list[str] = []
-    for v in values:
-        if v and v not in out:
-            out.append(v)
-    return tuple(out)

@@ -279,10 +279,11 @@ def names_in(text: str, site: str | None = None) -> list[str]:
     return out
 
 
-def _dedupe(names: Iterable[str]) -> tuple[str, ...]:
+def merge_names(names: Iterable[str]) -> tuple[str, ...]:
+    """Names in first-seen order, each once, at most ``MAX_AUTHORS``."""
     out: list[str] = []
     for name in names:
-        if name not in out:
+        if name and name not in out:
             out.append(name)
     return tuple(out[:MAX_AUTHORS])
 
@@ -439,7 +440,7 @@ def find_authors(
         names = _from_tree(tree, site)
     if not names:
         names = _from_paragraphs(body_paragraphs, site)
-    return _dedupe(names)
+    return merge_names(names)
 
 
 def _values_names(values: Iterable[str], site: str | None) -> list[str]:
@@ -462,7 +463,7 @@ def find_editors(paragraphs: Iterable[str]) -> tuple[str, ...]:
             out.extend(names_in(_NEXT_LABEL.sub("", m.group(1).strip())))
         for m in _EDITED_BY.finditer(text):
             out.extend(names_in(m.group(1)))
-    return _dedupe(out)
+    return merge_names(out)
 
 
 def _source_value(value: str, r: _PeopleRules) -> str | None:
