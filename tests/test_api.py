@@ -13,21 +13,47 @@ from typing import Any
 import pytest
 
 import newsclean
-from newsclean import DecodeError, MissingDependencyError, NewscleanError, NoArticleError
+from newsclean import (
+    ConnectError,
+    DecodeError,
+    FetchError,
+    FetchTimeoutError,
+    HTTPStatusError,
+    MissingDependencyError,
+    NewscleanError,
+    NoArticleError,
+    NotHTMLError,
+    RobotsDisallowedError,
+    TooLargeError,
+    TooManyRedirectsError,
+)
 
 # The exact export list. Adding a name is a public API change: update this on
 # purpose, together with the README.
 EXPECTED_ALL = [
     "Article",
+    "AsyncFetcher",
+    "ConnectError",
     "Dateline",
     "DecodeError",
+    "FetchError",
+    "FetchTimeoutError",
+    "Fetcher",
+    "HTTPStatusError",
     "Image",
     "MissingDependencyError",
     "NewscleanError",
     "NoArticleError",
+    "NotHTMLError",
+    "Page",
+    "RobotsDisallowedError",
+    "TooLargeError",
+    "TooManyRedirectsError",
     "__version__",
     "article_schema",
     "extract",
+    "fetch",
+    "scrape",
 ]
 
 ARTICLE_HTML = (
@@ -77,7 +103,33 @@ def test_exported_exceptions_are_the_known_ones() -> None:
         NoArticleError,
         DecodeError,
         MissingDependencyError,
+        FetchError,
+        HTTPStatusError,
+        FetchTimeoutError,
+        ConnectError,
+        TooLargeError,
+        NotHTMLError,
+        RobotsDisallowedError,
+        TooManyRedirectsError,
     }
+
+
+@pytest.mark.parametrize(
+    "exc",
+    [
+        HTTPStatusError,
+        FetchTimeoutError,
+        ConnectError,
+        TooLargeError,
+        NotHTMLError,
+        RobotsDisallowedError,
+        TooManyRedirectsError,
+    ],
+    ids=lambda e: e.__name__,
+)
+def test_fetch_errors_share_one_base(exc: type[BaseException]) -> None:
+    # ``except FetchError`` catches every way a fetch can fail.
+    assert issubclass(exc, FetchError)
 
 
 @pytest.mark.parametrize("exc", _exported_exceptions(), ids=lambda e: e.__name__)

@@ -3,30 +3,57 @@
 >>> import newsclean
 >>> article = newsclean.extract(raw_html, url="https://example.com/a")
 >>> article.title, article.body, article.images
+>>> article = newsclean.scrape("https://example.com/a")   # fetch, then extract
 """
 
 from __future__ import annotations
 
 import logging
 
-from ._errors import DecodeError, MissingDependencyError, NewscleanError, NoArticleError
-from ._models import Article, Dateline, Image
+from ._errors import (
+    ConnectError,
+    DecodeError,
+    FetchError,
+    FetchTimeoutError,
+    HTTPStatusError,
+    MissingDependencyError,
+    NewscleanError,
+    NoArticleError,
+    NotHTMLError,
+    RobotsDisallowedError,
+    TooLargeError,
+    TooManyRedirectsError,
+)
+from ._fetch import AsyncFetcher, Fetcher, fetch, scrape
+from ._models import Article, Dateline, Image, Page
 from ._pipeline import extract
 from ._schema import article_schema
-
-__version__ = "0.1.0"
+from ._version import __version__
 
 __all__ = [
     "Article",
+    "AsyncFetcher",
+    "ConnectError",
     "Dateline",
     "DecodeError",
+    "FetchError",
+    "FetchTimeoutError",
+    "Fetcher",
+    "HTTPStatusError",
     "Image",
     "MissingDependencyError",
     "NewscleanError",
     "NoArticleError",
+    "NotHTMLError",
+    "Page",
+    "RobotsDisallowedError",
+    "TooLargeError",
+    "TooManyRedirectsError",
     "__version__",
     "article_schema",
     "extract",
+    "fetch",
+    "scrape",
 ]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

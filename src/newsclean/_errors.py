@@ -4,12 +4,21 @@
     ├── NoArticleError          the input holds no article text (empty, binary,
     │                           a frameset, a page of scripts, a login wall)
     ├── DecodeError             bytes that cannot be turned into text at all
-    └── MissingDependencyError  an option needs an extra that is not installed
-                                (also an ImportError)
+    ├── MissingDependencyError  an option needs an extra that is not installed
+    │                           (also an ImportError)
+    └── FetchError              a page could not be fetched (``fetch``, ``scrape``,
+        │                       ``Fetcher``); ``.url`` is the URL as asked
+        ├── HTTPStatusError     the server answered with an error status (``.status``)
+        ├── FetchTimeoutError   connecting or reading took longer than ``timeout``
+        ├── ConnectError        the connection could not be made or broke off
+        ├── TooLargeError       the decoded body passed ``max_bytes``
+        ├── NotHTMLError        the response is not a page (``.content_type``)
+        ├── RobotsDisallowedError  robots.txt forbids the URL for our user agent
+        └── TooManyRedirectsError  more than ``max_redirects`` redirects (a loop)
 
-Caller mistakes (a wrong argument type) are plain ``TypeError`` / ``ValueError``
-and are not part of this tree: they signal a bug in the calling code, not a
-property of the page.
+Caller mistakes (a wrong argument type, an unknown option) are plain
+``TypeError`` / ``ValueError`` and are not part of this tree: they signal a
+bug in the calling code, not a property of the page.
 """
 
 from __future__ import annotations
@@ -38,3 +47,76 @@ class DecodeError(NewscleanError):
 
 class MissingDependencyError(NewscleanError, ImportError):
     """Raised when an option needs an optional extra that is not installed."""
+
+
+class FetchError(NewscleanError):
+    """Raised when a page cannot be fetched; the base of every fetch failure.
+
+    ``url`` is always the URL that was asked for, even when the failure came
+    at a later redirect hop (the message names the hop), so that a batch
+    caller can tell which of its URLs failed. Failures that have no subclass
+    of their own (a corrupt gzip body, an unsupported URL scheme) are raised
+    as this class.
+    """
+
+    def __init__(self, message: str, *, url: str) -> None:
+        super().__init__(message, url=url)
+        self.url: str = url
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Keyword-only attributes are not in ``args``; keep them when the
+        # error crosses a process boundary inside a batch result.
+        return (_rebuild, (type(self), self.args, dict(self.__dict__)))
+
+
+def _rebuild(
+    cls: type[FetchError], args: tuple[object, ...], state: dict[str, object]
+) -> FetchError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
+
+
+class HTTPStatusError(FetchError):
+    """Raised when the final answer is an error status (after any retries)."""
+
+    def __init__(self, message: str, *, url: str, status: int) -> None:
+        super().__init__(message, url=url)
+        self.status = status
+
+
+class FetchTimeoutError(FetchError):
+    """Raised when connecting, waiting for data or the whole request took too long."""
+
+
+class ConnectError(FetchError):
+    """Raised when the connection could not be made, or broke off mid-response."""
+
+
+class TooLargeError(FetchError):
+    """Raised as soon as the decoded body passes ``max_bytes``.
+
+    The check counts decompressed bytes while they arrive, so neither a
+    wrong ``Content-Length`` nor a gzip bomb makes the fetcher hold more
+    than about ``max_bytes`` in memory.
+    """
+
+
+class NotHTMLError(FetchError):
+    """Raised when the response's content type is not one of ``accept``.
+
+    The body of such a response is not downloaded.
+    """
+
+    def __init__(self, message: str, *, url: str, content_type: str) -> None:
+        super().__init__(message, url=url)
+        self.content_type = content_type
+
+
+class RobotsDisallowedError(FetchError):
+    """Raised when robots.txt forbids a URL (or a redirect hop) for our user agent."""
+
+
+class TooManyRedirectsError(FetchError):
+    """Raised when a redirect chain is longer than ``max_redirects``, as loops are."""
