@@ -218,19 +218,26 @@ def drop_noise(
 
 
 def is_drop_line(text: str, rules: Rules) -> bool:
-    """An editor, copyright, share or app line (three cheap tests, cheapest first).
+    """An editor, copyright, share or app line (cheapest tests first).
 
-    Prefix patterns are split by script: a line that opens with a CJK
-    character is only tried against the CJK ones, and the reverse.
+    The Latin patterns run on the lower-cased line and the CJK ones on the
+    line as printed, and only on lines that hold non-ASCII characters. A line
+    that opens with a CJK character is only tried against the CJK prefixes,
+    one that opens with another letter only against the Latin ones.
     """
+    lower = text.lower()
     head = text.lstrip(_OPENERS)[:1]
     if not head.isalpha():
-        prefixed = rules.drop_prefix.match(text) or rules.drop_prefix_cjk.match(text)
+        prefixed = rules.drop_prefix.match(lower) or rules.drop_prefix_cjk.match(text)
+    elif head >= "\u2e80":
+        prefixed = rules.drop_prefix_cjk.match(text)
     else:
-        prefix = rules.drop_prefix_cjk if head >= "\u2e80" else rules.drop_prefix
-        prefixed = prefix.match(text)
+        prefixed = rules.drop_prefix.match(lower)
     return bool(
-        prefixed or rules.drop_keyword.search(text.lower()) or rules.drop_pattern.search(text)
+        prefixed
+        or rules.drop_keyword.search(lower)
+        or rules.drop_pattern.search(lower)
+        or (not text.isascii() and rules.drop_pattern_cjk.search(text))
     )
 
 
