@@ -287,7 +287,10 @@ def _is_meta_row(b: Block) -> bool:
 
 
 def trim_tail(blocks: list[Block], credits: list[str]) -> list[Block]:
-    """Drop short blocks after the last real paragraph: bylines, dates, sources, tags."""
+    """Drop short blocks after the last real paragraph: bylines, dates, sources, tags.
+
+    Table cells stay: a table that ends an article is made of short cells.
+    """
     last = next(
         (
             i
@@ -298,7 +301,11 @@ def trim_tail(blocks: list[Block], credits: list[str]) -> list[Block]:
     )
     if last < 0:
         return blocks
-    tail = [b for b in blocks[last + 1 :] if b.size >= TAIL_SHORT or _SENTENCE_END.search(b.text)]
+    tail = [
+        b
+        for b in blocks[last + 1 :]
+        if b.size >= TAIL_SHORT or b.tag in _CELL_TAGS or _SENTENCE_END.search(b.text)
+    ]
     return blocks[: last + 1] + tail
 
 
