@@ -23,6 +23,7 @@ class Rules:
 
     remove_selector: str
     hidden_style: re.Pattern[str]
+    revealed_id: re.Pattern[str]
     mark_selector: str
     soft_tags: frozenset[str]
     soft_roles: frozenset[str]
@@ -156,6 +157,7 @@ def rules() -> Rules:
     return Rules(
         remove_selector=", ".join(bp["remove_tags"]),
         hidden_style=re.compile(bp["hidden_style"], re.IGNORECASE),
+        revealed_id=re.compile(bp["revealed_id"]),
         mark_selector=", ".join(
             [
                 *tags,
