@@ -160,13 +160,6 @@ def test_images_before() -> None:
     assert [s.nodes[i].attributes["src"] for i in s.images] == ["a.jpg", "b.jpg", "c.jpg"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a block's images_before is taken when the block is flushed, not where it ends: "
-    "an <img> that is a direct sibling after a <p> is counted before that <p> (here 1, "
-    "not 0), so the next block is not seen as following an image and a credited "
-    "caption line after a bare <img> stays in the body",
-)
 def test_images_before_a_bare_image() -> None:
     s = seg("<p>One.</p><img src=a.jpg><p>Crowds gather. Photo: AFP</p>")
     assert [b.images_before for b in s.blocks] == [0, 1]

@@ -122,12 +122,6 @@ def test_strip_credit_only_looks_at_the_tail() -> None:
     assert strip_credit(caption, rules()) == (caption, None)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the 'Name/AFP' credit pattern allows up to four case-insensitive words with "
-    "dots before the name, so it swallows the end of the caption sentence: the result "
-    "is ('Protesters march through the city', 'centre on Sunday. John Smith/AFP')",
-)
 def test_strip_credit_name_slash_agency_keeps_the_sentence() -> None:
     caption = "Protesters march through the city centre on Sunday. John Smith/AFP"
     assert strip_credit(caption, rules()) == (
@@ -500,22 +494,8 @@ def test_is_drop_line(line: str) -> None:
         "The tags were removed from the evidence bags.",
         "Editors met on Monday to discuss the changes.",
         "The city council approved a new transport plan.",
-        pytest.param(
-            "Share prices fell 3% on Monday after the report.",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="the Latin prefix pattern 'share\\b.{0,60}$' drops any short line "
-                "that opens with the word 'Share', a common news sentence opening",
-            ),
-        ),
-        pytest.param(
-            "她说愿意把这些经验分享到更多地区。",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="'分享到' is a drop_line_keyword found anywhere in the line, so a "
-                "sentence using 分享到 ('share with') mid-sentence is dropped",
-            ),
-        ),
+        "Share prices fell 3% on Monday after the report.",
+        "她说愿意把这些经验分享到更多地区。",
     ],
 )
 def test_is_not_drop_line(line: str) -> None:
@@ -562,11 +542,6 @@ def test_trim_tail_without_a_real_paragraph() -> None:
     assert trim_tail(blocks, []) == blocks
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="trim_tail takes the credits list but never appends the lines it drops, so a "
-    "closing byline ('By Jane Doe', '记者 王明') is lost: extract() then finds no author",
-)
 def test_trim_tail_keeps_dropped_lines_as_credits() -> None:
     credits: list[str] = []
     trim_tail([blk(EN), blk("By Jane Doe")], credits)

@@ -151,12 +151,6 @@ def test_page_url(canonical: str | None, given: str | None, url: str | None) -> 
     assert PageMeta(canonical=canonical).page_url(given) == url
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="page_url rejects 'javascript:' case-sensitively: a canonical link written "
-    "'JavaScript:void(0)' is passed to urljoin, which returns it unchanged, so the "
-    "record's url becomes 'JavaScript:void(0)' instead of the given URL",
-)
 def test_page_url_scheme_is_case_insensitive() -> None:
     assert PageMeta(canonical="JavaScript:void(0)").page_url(GIVEN) == GIVEN
 

@@ -101,12 +101,6 @@ def test_trie_of_cjk_tokens() -> None:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="trie_pattern([]) returns '' which matches at every position, unlike _joined/"
-    "_lowered which return '(?!)' for no patterns: an empty drop_line_keywords list "
-    "would make is_drop_line() drop every line",
-)
 def test_trie_of_no_tokens_matches_nothing() -> None:
     assert re.search(trie_pattern([]), "any text at all") is None
 

@@ -290,6 +290,7 @@ def trim_tail(blocks: list[Block], credits: list[str]) -> list[Block]:
     """Drop short blocks after the last real paragraph: bylines, dates, sources, tags.
 
     Table cells stay: a table that ends an article is made of short cells.
+    The dropped lines join ``credits``: a closing byline names the author.
     """
     last = next(
         (
@@ -301,11 +302,12 @@ def trim_tail(blocks: list[Block], credits: list[str]) -> list[Block]:
     )
     if last < 0:
         return blocks
-    tail = [
-        b
-        for b in blocks[last + 1 :]
-        if b.size >= TAIL_SHORT or b.tag in _CELL_TAGS or _SENTENCE_END.search(b.text)
-    ]
+    tail = []
+    for b in blocks[last + 1 :]:
+        if b.size >= TAIL_SHORT or b.tag in _CELL_TAGS or _SENTENCE_END.search(b.text):
+            tail.append(b)
+        else:
+            credits.append(b.text)
     return blocks[: last + 1] + tail
 
 

@@ -109,7 +109,8 @@ def trie_pattern(tokens: Iterable[str]) -> str:
         for ch in token:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _trie_regex(trie)
+    # No tokens: a pattern that never matches, not the empty one that always does.
+    return _trie_regex(trie) or "(?!)"
 
 
 def _trie_regex(node: dict[str, Any]) -> str:
