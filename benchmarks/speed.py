@@ -14,6 +14,12 @@ peak memory belongs to that tool alone:
    the peak of Python-level allocations during a pass and what is still
    allocated after it.
 
+The tools run one after the other, and a shared machine's speed drifts
+between the two runs. A third, paired run therefore loads both tools in one
+process and times them on the same page back to back (the order alternating
+from page to page), so that drift touches both alike: its ratio of medians
+is the figure to compare tools by.
+
 Latency figures pool the per-page times of all timed passes; pages/s is the
 number of calls divided by their summed time, i.e. one core. The report is
 Markdown on stdout; progress goes to stderr.
@@ -76,6 +82,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument(
         "--tool", choices=TOOLS, help="measure this one tool in this process and print JSON"
     )
+    ap.add_argument(
+        "--paired", action="store_true", help="time all tools page by page in this process"
+    )
+    ap.add_argument("--no-paired", action="store_true", help="skip the paired run")
     return ap.parse_args(argv)
 
 
@@ -184,6 +194,22 @@ def measure(tool: str, pages: Sequence[Page], passes: int) -> Json:
     }
 
 
+def measure_paired(tools: Sequence[str], pages: Sequence[Page], passes: int) -> Json:
+    """Per-page times of every tool, each page run by all tools back to back."""
+    extracts = {tool: load_extract(tool) for tool in tools}
+    for extract in extracts.values():
+        run_pass(extract, warmup_sample(pages), Counter())
+    times: dict[str, list[float]] = {tool: [] for tool in tools}
+    order = list(tools)
+    for n in range(1, passes + 1):
+        print(f"paired: pass {n}/{passes}", file=sys.stderr, flush=True)
+        for page in pages:
+            order.reverse()
+            for tool in order:
+                times[tool] += run_pass(extracts[tool], [page], Counter())
+    return {"paired": {tool: latency(ts) for tool, ts in times.items()}}
+
+
 def percentile(sorted_values: Sequence[float], q: float) -> float:
     """Linear interpolation between closest ranks, as run_extractor.py does."""
     k = (len(sorted_values) - 1) * q
@@ -208,11 +234,12 @@ def latency(times: Sequence[float]) -> Json:
 
 
 def worker_command(args: argparse.Namespace, tool: str) -> list[str]:
+    """The command that measures ``tool`` ("paired": all the tools) in a fresh process."""
+    mode = ["--paired", "--tools", *args.tools] if tool == "paired" else ["--tool", tool]
     cmd = [
         sys.executable,
         str(Path(__file__).resolve()),
-        "--tool",
-        tool,
+        *mode,
         "--shared",
         str(args.shared),
         "--passes",
@@ -299,7 +326,29 @@ def ratio_lines(results: Sequence[Json]) -> list[str]:
     if not {"newsclean", BASELINE} <= medians.keys() or not medians["newsclean"]:
         return []
     ratio = medians[BASELINE] / medians["newsclean"]
-    return [f"Median latency, {BASELINE} / newsclean: **{ratio:.1f}×**.", ""]
+    return [f"Median latency, {BASELINE} / newsclean, separate runs: {ratio:.1f}×.", ""]
+
+
+def paired_lines(paired: Json | None) -> list[str]:
+    if not paired or "paired" not in paired:
+        return [f"Paired run: {paired['failure']}", ""] if paired else []
+    runs = paired["paired"]
+    lines = [
+        "### Paired run (same page, back to back, one process)",
+        "",
+        "| tool | calls | median ms | p95 ms | p99 ms |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for tool, lat in runs.items():
+        lines.append(
+            f"| {tool} | {lat['calls']} | {fmt(lat['median_ms'], 2)} | {fmt(lat['p95_ms'], 2)}"
+            f" | {fmt(lat['p99_ms'], 2)} |"
+        )
+    lines.append("")
+    if {"newsclean", BASELINE} <= runs.keys():
+        ratio = runs[BASELINE]["median_ms"] / runs["newsclean"]["median_ms"]
+        lines += [f"Median latency, {BASELINE} / newsclean, paired: **{ratio:.1f}×**.", ""]
+    return lines
 
 
 def corpus_table(results: Sequence[Json]) -> list[str]:
@@ -349,14 +398,18 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     args.shared = args.shared.resolve()
     pages = load_pages(args.shared, args.corpora, args.limit)
-    if args.tool:
+    if args.tool or args.paired:
         stdout, sys.stdout = sys.stdout, sys.stderr  # keep stdout for the JSON alone
-        report = measure(args.tool, pages, args.passes)
+        if args.paired:
+            report = measure_paired(args.tools, pages, args.passes)
+        else:
+            report = measure(args.tool, pages, args.passes)
         print(json.dumps(report), file=stdout)
         return 0
     results = [run_tool(args, tool) for tool in args.tools]
+    paired = None if args.no_paired or len(args.tools) < 2 else run_tool(args, "paired")
     lines = header(args, pages) + latency_table(results) + ratio_lines(results)
-    lines += corpus_table(results) + memory_table(results)
+    lines += paired_lines(paired) + corpus_table(results) + memory_table(results)
     print("\n".join(lines).rstrip())
     return 0
 

@@ -143,12 +143,15 @@ def segment(root: LexborNode, captions: Set[int]) -> Segmented:
     out: list[Block] = []
     pieces: list[str] = []
     owner, link, caption = -1, 0, False
+    # Images seen when the block being read began: a picture after a
+    # paragraph's text precedes the next block, not that paragraph.
+    started = 0
 
     def flush() -> None:
         text = collapse("".join(pieces))
         if text:
             size = len(text.encode())
-            out.append(Block(owner, tags[owner], text, min(link, size), caption, len(images), size))
+            out.append(Block(owner, tags[owner], text, min(link, size), caption, started, size))
         pieces.clear()
 
     for node in root.traverse(include_text=True):
@@ -170,6 +173,8 @@ def segment(root: LexborNode, captions: Set[int]) -> Segmented:
                 if pieces:
                     flush()
                 owner, link, caption = own, 0, in_caption
+            if not pieces:
+                started = len(images)
             pieces.append(text)
             if in_link:
                 link += len(text.strip().encode())

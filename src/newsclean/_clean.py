@@ -99,6 +99,10 @@ def mark(root: LexborNode, rules: Rules) -> Marks:
 
 
 def _hidden(attrs: dict[str, str | None], rules: Rules) -> bool:
+    """Hidden by attribute or style, unless it is streamed content a script reveals."""
+    ident = attrs.get("id")
+    if ident and rules.revealed_id.match(ident):
+        return False
     if "hidden" in attrs or attrs.get("aria-hidden") == "true":
         return True
     style = attrs.get("style")

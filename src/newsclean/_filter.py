@@ -10,7 +10,8 @@ Stages, in order (each a small function over the block list):
    section goes.
 3. ``drop_teasers``    "阅读全文" / "Read more" links and the truncated teaser
    sentence and label printed before each.
-4. ``drop_noise``      link-dense blocks, editor/copyright/share lines, the
+4. ``drop_noise``      link-dense blocks (but not a linked title cell beside
+   prose, nor a linked heading between paragraphs), editor/copyright/share lines, the
    headline itself, and byline/date rows above the first real paragraph.
 5. ``dedupe``          a paragraph printed twice is kept once.
 """
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
 from ._blocks import HEADING_TAGS, Block, Segmented
@@ -42,6 +43,8 @@ TAIL_SHORT = 60
 DROP_LINE_MAX = 100
 #: Blocks shorter than this above the first real paragraph may be meta rows.
 META_ROW = 160
+#: A table cell this long (effective bytes) and not link-dense holds prose.
+PROSE_CELL = 80
 
 _TEASER_END = re.compile(r"(\.\.\.|…|⋯)\s*[」”\"']?\s*$")
 _SENTENCE_END = re.compile(r"[.!?。！？][」”\"'）)]?$")
@@ -194,14 +197,22 @@ def _link_dense(b: Block) -> bool:
 
 
 def drop_noise(
-    blocks: list[Block], title_key: str, rules: Rules, credits: list[str]
+    blocks: list[Block],
+    title_key: str,
+    rules: Rules,
+    credits: list[str],
+    spared: Set[int] = frozenset(),
 ) -> list[Block]:
-    """Drop noise; editor, source, byline and date lines are kept aside in ``credits``."""
+    """Drop noise; editor, source, byline and date lines are kept aside in ``credits``.
+
+    ``spared`` are the owners of link-dense blocks that stay (``spared_links``).
+    """
     out: list[Block] = []
     started = False
     for b in blocks:
         k = b.key
-        if _link_dense(b) or k in rules.labels or (b.tag == "h1" and not started):
+        dense = _link_dense(b) and b.owner not in spared
+        if dense or k in rules.labels or (b.tag == "h1" and not started):
             continue
         if len(b.text) <= DROP_LINE_MAX and is_drop_line(b.text, rules):
             credits.append(b.text)
@@ -217,20 +228,54 @@ def drop_noise(
     return out
 
 
-def is_drop_line(text: str, rules: Rules) -> bool:
-    """An editor, copyright, share or app line (three cheap tests, cheapest first).
+def spared_links(blocks: Sequence[Block], seg: Segmented) -> frozenset[int]:
+    """Owners of link-dense blocks that are the article's, not navigation.
 
-    Prefix patterns are split by script: a line that opens with a CJK
-    character is only tried against the CJK ones, and the reverse.
+    - A table cell that is a link, in a row that also holds prose: a table
+      of films or players names each row by a linked title beside its
+      description. Rows made of links alone (a link list laid out as a
+      table) are not spared.
+    - A heading that is a link, between two prose paragraphs: the entries
+      of a list article ("“Title” ($30)" followed by its review). A teaser
+      card's linked headline has a short teaser or another card around it.
     """
+    cells = [b for b in blocks if b.tag in _CELL_TAGS]
+    rows = {seg.parents[b.owner] for b in cells if not _link_dense(b) and b.size >= PROSE_CELL}
+    kept = {b.owner for b in cells if _link_dense(b) and seg.parents[b.owner] in rows}
+    for before, b, after in zip(blocks, blocks[1:], blocks[2:], strict=False):
+        if b.tag in HEADING_TAGS and _link_dense(b) and _prose(before) and _prose(after):
+            kept.add(b.owner)
+    return frozenset(kept)
+
+
+def _prose(b: Block) -> bool:
+    return b.size >= SUBSTANTIAL and not _link_dense(b) and bool(_SENTENCE.search(b.text))
+
+
+_CELL_TAGS = frozenset({"td", "th"})
+
+
+def is_drop_line(text: str, rules: Rules) -> bool:
+    """An editor, copyright, share or app line (cheapest tests first).
+
+    The Latin patterns run on the lower-cased line and the CJK ones on the
+    line as printed, and only on lines that hold non-ASCII characters. A line
+    that opens with a CJK character is only tried against the CJK prefixes,
+    one that opens with another letter only against the Latin ones.
+    """
+    lower = text.lower()
     head = text.lstrip(_OPENERS)[:1]
     if not head.isalpha():
-        prefixed = rules.drop_prefix.match(text) or rules.drop_prefix_cjk.match(text)
+        prefixed = rules.drop_prefix.match(lower) or rules.drop_prefix_cjk.match(text)
+    elif head >= "\u2e80":
+        prefixed = rules.drop_prefix_cjk.match(text)
     else:
-        prefix = rules.drop_prefix_cjk if head >= "\u2e80" else rules.drop_prefix
-        prefixed = prefix.match(text)
+        prefixed = rules.drop_prefix.match(lower)
     return bool(
-        prefixed or rules.drop_keyword.search(text.lower()) or rules.drop_pattern.search(text)
+        prefixed
+        or rules.drop_keyword.search(lower)
+        or rules.drop_pattern.search(lower)
+        or (not text.isascii() and rules.drop_pattern_cjk.search(text))
     )
 
 
@@ -242,7 +287,11 @@ def _is_meta_row(b: Block) -> bool:
 
 
 def trim_tail(blocks: list[Block], credits: list[str]) -> list[Block]:
-    """Drop short blocks after the last real paragraph: bylines, dates, sources, tags."""
+    """Drop short blocks after the last real paragraph: bylines, dates, sources, tags.
+
+    Table cells stay: a table that ends an article is made of short cells.
+    The dropped lines join ``credits``: a closing byline names the author.
+    """
     last = next(
         (
             i
@@ -253,7 +302,12 @@ def trim_tail(blocks: list[Block], credits: list[str]) -> list[Block]:
     )
     if last < 0:
         return blocks
-    tail = [b for b in blocks[last + 1 :] if b.size >= TAIL_SHORT or _SENTENCE_END.search(b.text)]
+    tail = []
+    for b in blocks[last + 1 :]:
+        if b.size >= TAIL_SHORT or b.tag in _CELL_TAGS or _SENTENCE_END.search(b.text):
+            tail.append(b)
+        else:
+            credits.append(b.text)
     return blocks[: last + 1] + tail
 
 
@@ -288,7 +342,7 @@ def select(
     body, spans = cut_sections(body, seg, end, rules)
     body = drop_teasers(body, rules)
     credits: list[str] = []
-    body = drop_noise(body, title_key, rules, credits)
+    body = drop_noise(body, title_key, rules, credits, spared_links(body, seg))
     body = trim_tail(body, credits)
     captions = [c for c in captions if not inside(c.owner, spans)]
     return Selection(tuple(dedupe(body)), tuple(captions), tuple(spans), tuple(credits))

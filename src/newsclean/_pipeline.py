@@ -161,10 +161,12 @@ def extract(html: str | bytes, url: str | None = None, *, script: Script | None 
     if root is None:
         raise NoArticleError("document has no body (a frameset?)", url=url)
     meta = read_meta(tree)
-    h1s = [t for t in (" ".join(n.text().split()) for n in root.css("h1")) if t]
+    h1_nodes = [n for n in root.css("h1") if n.text().strip()]
+    h1s = [" ".join(n.text().split()) for n in h1_nodes]
+    h1_parts = [n.text(separator="\n").split("\n") for n in h1_nodes]
     site_name = find_site_name(meta)
     page_url = meta.page_url(url)
-    title = find_title(meta, h1s, site_name, site_label(page_url))
+    title = find_title(meta, h1s, site_name, site_label(page_url), h1_parts=h1_parts)
     # Read before cleaning: the cleaner removes bylines and date rows.
     published = find_published(meta, tree, url=url, language=meta.lang)
     printed = _printed_date(root, meta.lang) if published is None else None

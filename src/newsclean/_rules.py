@@ -23,6 +23,7 @@ class Rules:
 
     remove_selector: str
     hidden_style: re.Pattern[str]
+    revealed_id: re.Pattern[str]
     mark_selector: str
     soft_tags: frozenset[str]
     soft_roles: frozenset[str]
@@ -33,10 +34,13 @@ class Rules:
     section_headings: frozenset[str]
     read_more: frozenset[str]
     labels: frozenset[str]
+    #: Latin-script line tests, run on the lower-cased line (see ``_lowered``).
     drop_prefix: re.Pattern[str]
-    drop_prefix_cjk: re.Pattern[str]
     drop_keyword: re.Pattern[str]
     drop_pattern: re.Pattern[str]
+    #: CJK line tests, run on the line as printed.
+    drop_prefix_cjk: re.Pattern[str]
+    drop_pattern_cjk: re.Pattern[str]
     credits: tuple[re.Pattern[str], ...]
 
 
@@ -60,6 +64,23 @@ def _has_cjk(pattern: str) -> bool:
 def _joined(patterns: Iterable[str]) -> re.Pattern[str]:
     """One regex for several, each keeping its own flags."""
     return re.compile("|".join(_scoped(p) for p in patterns) or "(?!)")
+
+
+def _lowered(patterns: Iterable[str]) -> re.Pattern[str]:
+    """One case-sensitive regex for case-insensitive Latin patterns, to match lower-cased text.
+
+    Python tries a ``(?i)`` alternation branch by branch with case-folding
+    comparisons at every step; the same patterns without the flag, on text
+    lower-cased once, let the engine reject most positions on their first
+    character, which makes the editor/share line test several times faster.
+    The data files write these patterns in lower case after a ``(?i)``.
+    """
+    parts = []
+    for pattern in patterns:
+        if not pattern.startswith("(?i)"):
+            raise ValueError(f"a Latin line pattern must start with (?i): {pattern!r}")
+        parts.append(f"(?:{pattern[4:]})")
+    return re.compile("|".join(parts) or "(?!)")
 
 
 def load_json(name: str) -> Any:
@@ -88,7 +109,8 @@ def trie_pattern(tokens: Iterable[str]) -> str:
         for ch in token:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _trie_regex(trie)
+    # No tokens: a pattern that never matches, not the empty one that always does.
+    return _trie_regex(trie) or "(?!)"
 
 
 def _trie_regex(node: dict[str, Any]) -> str:
@@ -136,6 +158,7 @@ def rules() -> Rules:
     return Rules(
         remove_selector=", ".join(bp["remove_tags"]),
         hidden_style=re.compile(bp["hidden_style"], re.IGNORECASE),
+        revealed_id=re.compile(bp["revealed_id"]),
         mark_selector=", ".join(
             [
                 *tags,
@@ -153,9 +176,10 @@ def rules() -> Rules:
         section_headings=frozenset(key(p) for p in ph["section_headings"]),
         read_more=frozenset(key(p) for p in ph["read_more"]),
         labels=frozenset(key(p) for p in ph["labels"]),
-        drop_prefix=_joined(p for p in ph["drop_line_prefix"] if not _has_cjk(p)),
-        drop_prefix_cjk=_joined(p for p in ph["drop_line_prefix"] if _has_cjk(p)),
+        drop_prefix=_lowered(p for p in ph["drop_line_prefix"] if not _has_cjk(p)),
         drop_keyword=re.compile(trie_pattern(k.lower() for k in ph["drop_line_keywords"])),
-        drop_pattern=re.compile("|".join(_scoped(p) for p in ph["drop_line_patterns"])),
+        drop_pattern=_lowered(p for p in ph["drop_line_patterns"] if not _has_cjk(p)),
+        drop_prefix_cjk=_joined(p for p in ph["drop_line_prefix"] if _has_cjk(p)),
+        drop_pattern_cjk=_joined(p for p in ph["drop_line_patterns"] if _has_cjk(p)),
         credits=tuple(re.compile(p) for p in ph["credit"]),
     )

@@ -41,6 +41,10 @@ NO_PUNCT_PENALTY = 0
 SHORT_BLOCK = 80
 #: A sibling of the container joins the article when worth this share of it.
 SIBLING_SHARE = 0.2
+#: A sibling paragraph (``<p>``) of the container joins when worth this many
+#: effective bytes, whatever its share: an intro printed above a big table or
+#: list is the article's first paragraph.
+SIBLING_PARAGRAPH = 80
 #: Multiplier of a semantic-hint element's sum when choosing the container.
 HINT_BONUS = 1.5
 
@@ -105,13 +109,19 @@ def choose(seg: Segmented, hints: Set[int], end: Sequence[int]) -> Region:
         score = s * HINT_BONUS if (s > 0 and i in hints) else s
         if score > best_score:
             best, best_score = i, score
-    return Region(best, _join_siblings(seg.parents, sums, end, best))
+    return Region(best, _join_siblings(seg.parents, seg.tags, sums, end, best))
 
 
 def _join_siblings(
-    parents: Sequence[int], sums: Sequence[float], end: Sequence[int], best: int
+    parents: Sequence[int],
+    tags: Sequence[str],
+    sums: Sequence[float],
+    end: Sequence[int],
+    best: int,
 ) -> tuple[tuple[int, int], ...]:
     """Spans of ``best`` and of its siblings worth ``SIBLING_SHARE`` of it.
+
+    A sibling ``<p>`` worth ``SIBLING_PARAGRAPH`` joins too.
 
     A subtree sum cannot step over a negative sibling (a link list between
     two halves of an article); joining siblings one by one can.
@@ -123,7 +133,7 @@ def _join_siblings(
     spans = []
     i = p + 1
     while i <= end[p]:
-        if i == best or sums[i] >= floor:
+        if i == best or sums[i] >= floor or (tags[i] == "p" and sums[i] >= SIBLING_PARAGRAPH):
             spans.append((i, end[i]))
         i = end[i] + 1
     return tuple(spans)

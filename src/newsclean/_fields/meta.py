@@ -51,7 +51,7 @@ class PageMeta:
         canon = (self.canonical or "").strip()
         if canon.startswith(("http://", "https://")):
             return canon
-        if canon and given and not canon.startswith(("javascript:", "data:", "#")):
+        if canon and given and not canon.lower().startswith(("javascript:", "data:", "#")):
             return urljoin(given, canon)
         return given
 

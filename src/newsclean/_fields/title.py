@@ -4,12 +4,23 @@ Fallback order:
 
 1. an ``<h1>`` that ``og:title`` / JSON-LD ``headline`` / ``<title>``
    confirms: contained in one of them, or sharing most of its words with
-   one (a stale ``og:title`` says "2024" where the page now prints "2025");
-2. ``og:title`` / ``twitter:title``, JSON-LD ``headline``, ``<title>``, each
-   with its site decorations removed (``标题_国际频道_某某网``,
-   ``Title | Section | Site``): parts naming the site go, then short trailing
-   parts (a section, a brand), never words inside the headline;
+   one (a stale ``og:title`` says "2024" where the page now prints "2025"),
+   or standing at the start of one before a separator (``Headline - Site -
+   Tagline``). When the ``<h1>`` is a named title with more text glued on
+   (a kicker, a section, a date row, a subtitle: ``Local News | Headline``),
+   the named title is the headline;
+2. ``og:title`` / ``twitter:title``, JSON-LD ``headline``, ``dc.title``,
+   ``<title>``, each with its site decorations removed
+   (``标题_国际频道_某某网``, ``Title | Section | Site``): parts naming the
+   site go, then short trailing parts (a section, a brand), never words
+   inside the headline. A named title that another one repeats before a
+   separator (``og:title`` ``A – B`` and ``<title>`` ``A – B | Blog``) is
+   whole already: only parts naming the site go;
 3. the first plausible ``<h1>``.
+
+An ``<h1>`` that is the site name (``og:site_name``, or the part of a named
+title after its headline: ``Headline | Blog Name`` with ``<h1>Blog Name``) is
+no headline, and names the site for stripping too.
 """
 
 from __future__ import annotations
@@ -48,6 +59,11 @@ def _words(text: str) -> list[str]:
     return [w.casefold() for w in _WORD.findall(text)]
 
 
+def _key(text: str) -> str:
+    """Words only: ``ich...`` and ``ich…``, ``Blog -  X`` and ``Blog – X`` are one name."""
+    return "".join(_words(text))
+
+
 def _size(text: str) -> float:
     """Words, with a CJK character counting as a third of a word."""
     words = _words(text)
@@ -55,21 +71,32 @@ def _size(text: str) -> float:
     return (len(words) - cjk) + cjk / 3
 
 
-def strip_site(title: str, site_name: str | None, host: str | None = None) -> str:
-    """Remove ``_频道_某某网`` / ``| Section | Site`` decorations from a title."""
+def strip_site(
+    title: str,
+    site_name: str | None,
+    host: str | None = None,
+    *,
+    keep_short: bool = False,
+    names: Sequence[str] = (),
+) -> str:
+    """Remove ``_频道_某某网`` / ``| Section | Site`` decorations from a title.
+
+    ``keep_short`` keeps short trailing parts (the title is known to be
+    whole); ``names`` are more names of the site.
+    """
     pieces = _SEPARATOR.split(title)
     parts = [p.strip() for p in pieces[0::2]]
     seps = pieces[1::2]
-    names = {n for n in (_norm(site_name or ""), _norm(host or "")) if n}
+    sites = {k for n in (site_name or "", host or "", *names) if (k := _key(n))}
 
     def is_site(part: str) -> bool:
-        n = _norm(part)
-        return bool(n) and any(n == s or n in s or s in n for s in names)
+        k = _key(part)
+        return bool(k) and any(k == s or k in s or s in k for s in sites)
 
     keep = [i for i, p in enumerate(parts) if p and not is_site(p)]
     if not keep:
         return title.strip()
-    while len(keep) > 1 and _size(parts[keep[-1]]) <= SHORT_PART_WORDS:
+    while not keep_short and len(keep) > 1 and _size(parts[keep[-1]]) <= SHORT_PART_WORDS:
         keep.pop()
     first, last = keep[0], keep[-1]
     out = parts[first]
@@ -79,31 +106,91 @@ def strip_site(title: str, site_name: str | None, host: str | None = None) -> st
 
 
 def find_title(
-    meta: PageMeta, h1s: Sequence[str], site_name: str | None, host: str | None = None
+    meta: PageMeta,
+    h1s: Sequence[str],
+    site_name: str | None,
+    host: str | None = None,
+    *,
+    h1_parts: Sequence[Sequence[str]] = (),
 ) -> str | None:
-    """Pick the headline, in the documented fallback order."""
+    """Pick the headline, in the documented fallback order.
+
+    ``h1_parts`` gives, for each of ``h1s``, the texts of its elements in
+    order (a kicker ``<span>``, the headline, a date row), when known.
+    """
     named = [
         t
         for t in (
             meta.first("og:title", "twitter:title"),
             _str(meta.jsonld.get("headline")),
+            meta.first("dc.title", "dcterms.title"),
             meta.doc_title,
         )
         if t
     ]
+    parts = {h: p for h, p in zip(h1s, h1_parts, strict=False)}
     plausible = [h for h in h1s if _plausible(h, site_name)]
+    confirmers = [*named, *([n] if (n := _str(meta.jsonld.get("name"))) else [])]
+    # An h1 that a named title starts with (``Headline | Blog``) before one
+    # that it only confirms: a blog's name in an h1 is often in the title too.
+    # One naming the site host (``Four Years Remaining » Blog » Headline`` on
+    # fouryears.eu) is the site.
+    host_key = _key(host or "")
+    leading = [
+        h
+        for h in plausible
+        if any(_before_separator(h, n) for n in named) and not (host_key and host_key in _key(h))
+    ]
+    for h1 in leading:
+        return _glued(parts.get(h1, ()), named, site_name, host) or h1
     for h1 in plausible:
-        if any(_confirms(h1, n) for n in named):
-            return h1
+        if any(_confirms(h1, n) for n in confirmers):
+            return _glued(parts.get(h1, ()), named, site_name, host) or h1
     for t in named:
-        stripped = strip_site(t, site_name, host)
+        whole = any(_before_separator(t, other) for other in named)
+        stripped = strip_site(t, site_name, host, keep_short=whole)
         if stripped:
             return stripped
     return plausible[0] if plausible else (h1s[0] if h1s else None)
 
 
+def _glued(
+    parts: Sequence[str], named: Sequence[str], site_name: str | None, host: str | None
+) -> str | None:
+    """A named headline that is some, not all, of the h1's elements (without a kicker)."""
+    texts = [k for p in parts if (k := _norm(p))]
+    if len(texts) < 2:
+        return None
+    for t in named:
+        stripped = strip_site(t, site_name, host, keep_short=True)
+        n = _norm(stripped)
+        if _size(stripped) < MIN_HEADLINE_WORDS:
+            continue
+        for i in range(len(texts)):
+            run = ""
+            for j in range(i, len(texts)):
+                run += texts[j]
+                if len(run) >= len(n):
+                    break
+            if run == n and (i, j) != (0, len(texts) - 1):
+                return stripped
+    return None
+
+
+def _before_separator(text: str, other: str) -> bool:
+    """``other`` is ``text`` followed by a separator and more (``text | Site``)."""
+    a, b = _space(text), _space(other)
+    if len(b) <= len(a) or not b.casefold().startswith(a.casefold()):
+        return False
+    return _SEPARATOR.match(b, len(a)) is not None
+
+
+def _space(text: str) -> str:
+    return " ".join(text.split())
+
+
 def _plausible(h1: str, site_name: str | None) -> bool:
-    if site_name and _norm(h1) == _norm(site_name):
+    if site_name and _key(h1) == _key(site_name):
         return False
     return _size(h1) >= MIN_HEADLINE_WORDS
 

@@ -1,0 +1,114 @@
+"""End-to-end cases for layouts the block filter and the region choice must read right.
+
+Each page is small and written for the case; each asserts what must be kept
+and what must be dropped.
+"""
+
+from __future__ import annotations
+
+import newsclean
+
+_PROSE = (
+    "The council met on Tuesday evening to discuss the new budget for the harbour district, "
+    "and members argued for nearly three hours before a vote was called."
+)
+
+
+def _page(body: str, title: str = "A test page") -> str:
+    return (
+        f"<html><head><title>{title}</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
+        f"{body}<footer>Contact us · Privacy</footer></body></html>"
+    )
+
+
+def _sentences(n: int, stem: str = "Row") -> str:
+    return " ".join(
+        f"{stem} {i} tells a longer story about the season, with details." for i in range(n)
+    )
+
+
+def test_intro_paragraph_above_a_big_table_joins_the_article() -> None:
+    rows = "".join(
+        f"<tr><td>Title {i}</td><td>{2000 + i}</td><td>{_sentences(3, f'Film {i}')}</td></tr>"
+        for i in range(12)
+    )
+    html = _page(
+        "<div class='wrap'><h1>List of films</h1>"
+        f"<p>This list names films in which a day repeats itself; {_PROSE}</p>"
+        f"<div class='tablewrap'><table>{rows}</table></div>"
+        "<ul class='more'>"
+        + "".join(f"<li><a href='/list/{i}'>Another list of things {i}</a></li>" for i in range(30))
+        + "</ul></div>"
+    )
+    body = newsclean.extract(html).body
+    assert body.startswith("This list names films")
+    assert "Film 11 2 tells a longer story" in body
+
+
+def test_linked_title_cell_beside_prose_is_kept_but_a_row_of_links_is_not() -> None:
+    rows = "".join(
+        f"<tr><td><a href='/film/{i}'>Linked Film {i}</a></td>"
+        f"<td>{_sentences(2, f'Film {i}')}</td></tr>"
+        for i in range(8)
+    )
+    links = "".join(f"<td><a href='/x/{i}'>Other page {i}</a></td>" for i in range(4))
+    html = _page(
+        f"<article><h1>Films</h1><p>{_PROSE}</p><table>{rows}<tr>{links}</tr></table>"
+        f"<p>{_PROSE} Afterwards the chair closed the meeting.</p></article>"
+    )
+    body = newsclean.extract(html).body
+    assert "Linked Film 3" in body
+    assert "Other page 2" not in body
+
+
+def test_linked_heading_between_paragraphs_is_kept() -> None:
+    items = "".join(
+        f"<h3><a href='https://shop.example/{i}'>“Game {i}” ($20)</a></h3>"
+        f"<p>{_sentences(2, f'Game {i}')}</p>"
+        for i in range(5)
+    )
+    html = _page(f"<article><h1>Best games</h1><p>{_PROSE}</p>{items}</article>")
+    body = newsclean.extract(html).body
+    assert "“Game 2” ($20)" in body
+
+
+def test_table_that_ends_the_article_keeps_its_short_cells() -> None:
+    table = "<table><tr><th>Certificate</th><th>Certification</th></tr>" + "".join(
+        f"<tr><td>Short cell {i}</td><td>Other {i}</td></tr>" for i in range(6)
+    )
+    html = _page(
+        f"<article><h1>Differences</h1><p>{_PROSE}</p><p>{_PROSE}</p>{table}</table></article>"
+    )
+    body = newsclean.extract(html).body
+    assert "Short cell 5" in body
+    assert "Certification" in body
+
+
+def test_streamed_hidden_segments_are_read_as_content() -> None:
+    # Each chunk is a small share of the page: none is kept for its size alone.
+    chunks = "".join(
+        f"<div hidden id='S:{i:x}'><p>{_sentences(3, f'Part {i}')}</p></div>" for i in range(12)
+    )
+    html = _page(
+        "<main><h1>How index funds work</h1><div id='slot'>Loading paragraph...</div>"
+        f"<div class='promo'><p>{_PROSE} {_PROSE}</p></div></main>"
+        f"{chunks}"
+        "<div hidden id='popup'><p>Subscribe to our premium service today and save.</p></div>"
+    )
+    body = newsclean.extract(html).body
+    assert "Part 11 2 tells a longer story" in body
+    assert "Subscribe to our premium" not in body
+
+
+def test_line_of_only_source_and_editor_credits_is_not_body() -> None:
+    html = _page(
+        "<div class='article'><h1>本地新闻</h1>"
+        "<p>市政府昨日召开会议，讨论明年的交通建设计划，与会代表就地铁延长线的走向展开了热烈讨论。</p>"
+        "<p>会议决定在下个月公布详细方案，并向市民公开征求意见，征求意见期为三十天。</p>"
+        "<p>来源：某某日报 编辑：王小明</p>"
+        "<p>另据了解，新线路预计将在三年内建成通车，届时沿线居民的出行时间将大大缩短。</p></div>"
+    )
+    article = newsclean.extract(html)
+    assert "来源" not in article.body
+    assert "会议决定" in article.body
