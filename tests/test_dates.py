@@ -436,3 +436,12 @@ def test_date_right_after_the_headline_is_the_very_last_resort() -> None:
     assert published(body=body, lang="de") == dt.datetime(2021, 11, 1)
     far = "<h1>Unser Tipp im November: Das Hermelin</h1><p>" + "Text. " * 80 + "01.11.2021</p>"
     assert published(body=far, lang="de") is None
+
+
+def test_rdfa_date_property_with_content() -> None:
+    body = (
+        '<h1>T</h1><span class="post-created">12.03.24</span>'
+        '<span property="schema:dateCreated" content="2024-03-12T09:30:00+01:00" hidden></span>'
+    )
+    found = published(body=body)
+    assert found is not None and (found.year, found.month, found.day) == (2024, 3, 12)

@@ -79,7 +79,11 @@ _DATE_NODES = (
     'time, .info, .source, [class*="date" i], [class*="time" i], [class*="publish" i], '
     '[id*="date" i], [id*="time" i], [id*="publish" i]'
 )
-_TIME_NODES = 'time[datetime], [itemprop="datePublished" i]:not(meta)'
+_TIME_NODES = (
+    'time[datetime], [itemprop="datePublished" i]:not(meta), '
+    '[property="schema:datePublished" i][content]:not(meta), '
+    '[property="schema:dateCreated" i][content]:not(meta)'
+)
 _UPDATE_WORDS = re.compile(r"updat|modif|revis|edit", re.IGNORECASE)
 _PUBLISH_WORDS = re.compile(r"publish|pubdate|date|posted", re.IGNORECASE)
 
