@@ -445,3 +445,14 @@ def test_rdfa_date_property_with_content() -> None:
     )
     found = published(body=body)
     assert found is not None and (found.year, found.month, found.day) == (2024, 3, 12)
+
+
+def test_dates_in_other_stories_cards_come_last() -> None:
+    body = (
+        '<div class="meta"><span class="headline-date">2. März 2024</span></div><h1>T</h1>'
+        '<div class="teaser-list"><div class="teaser-info">'
+        '<span class="headline-date">16.05.2024</span></div></div>'
+    )
+    assert published(body=body, lang="de") == dt.datetime(2024, 3, 2)
+    only_card = '<h1>T</h1><figure class="teaser"><span class="date">02.02.2024</span></figure>'
+    assert published(body=only_card, lang="de") == dt.datetime(2024, 2, 2)

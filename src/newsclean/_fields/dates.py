@@ -85,6 +85,10 @@ _TIME_NODES = (
     '[property="schema:dateCreated" i][content]:not(meta)'
 )
 _UPDATE_WORDS = re.compile(r"updat|modif|revis|edit", re.IGNORECASE)
+#: Class/id words of the cards that list other stories: their dates are not the page's.
+_ELSEWHERE_WORDS = re.compile(r"teaser|related|recommend|sidebar|widget", re.IGNORECASE)
+#: Ancestors of a dated element whose class/id are read for ``_ELSEWHERE_WORDS``.
+ELSEWHERE_DEPTH = 2
 _PUBLISH_WORDS = re.compile(r"publish|pubdate|date|posted", re.IGNORECASE)
 
 #: A ``datePublished`` in JSON-LD that ``read_meta`` could not use (wrapped in
@@ -445,6 +449,8 @@ def _attr_text(node: LexborNode) -> str:
 def _around_headline(root: LexborHTMLParser | LexborNode, selector: str) -> list[LexborNode]:
     """Matches of ``selector``, those after the first ``<h1>`` first, at most 20 on each side.
 
+    Those inside another story's card are moved to the end.
+
     One selector call: ``h1`` is matched with the rest to find where the
     headline stands in document order (a masthead prints today's date above it).
     """
@@ -460,7 +466,21 @@ def _around_headline(root: LexborHTMLParser | LexborNode, selector: str) -> list
             side.append(node)
         elif seen_h1:
             break
-    return after + before
+    # Dates in cards of other stories (teasers, related lists) come last: a
+    # site may also call its own lead card a teaser.
+    return sorted(after + before, key=_elsewhere)
+
+
+def _elsewhere(node: LexborNode) -> bool:
+    """Whether a dated element sits in another story's card (a teaser, a related list)."""
+    cur: LexborNode | None = node
+    for _ in range(ELSEWHERE_DEPTH + 1):
+        if cur is None:
+            return False
+        if _ELSEWHERE_WORDS.search(_attr_text(cur)):
+            return True
+        cur = cur.parent
+    return False
 
 
 def _from_time_nodes(
