@@ -263,3 +263,19 @@ def test_jsonld_too_large_is_skipped() -> None:
 def test_page_meta_defaults() -> None:
     m = PageMeta()
     assert (m.metas, m.lang, m.canonical, m.doc_title, m.jsonld) == ({}, None, None, None, {})
+
+
+def test_jsonld_article_wins_over_an_earlier_webpage() -> None:
+    head = (
+        '<script type="application/ld+json">{"@type": "WebPage", "name": "Site"}</script>'
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H",'
+        ' "datePublished": "2024-03-12"}</script>'
+    )
+    meta = read_meta(LexborHTMLParser(f"<html><head>{head}</head><body></body></html>"))
+    assert meta.jsonld.get("headline") == "H"
+
+
+def test_jsonld_webpage_when_no_article() -> None:
+    head = '<script type="application/ld+json">{"@type": "WebPage", "name": "Site"}</script>'
+    meta = read_meta(LexborHTMLParser(f"<html><head>{head}</head><body></body></html>"))
+    assert meta.jsonld.get("name") == "Site"

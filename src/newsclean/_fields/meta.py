@@ -23,7 +23,6 @@ _ARTICLE_TYPES = frozenset(
         "analysisnewsarticle",
         "opinionnewsarticle",
         "backgroundnewsarticle",
-        "webpage",
         "report",
         "liveblogposting",
     }
@@ -94,7 +93,12 @@ def read_meta(tree: LexborHTMLParser) -> PageMeta:
 
 
 def _article_jsonld(tree: LexborHTMLParser) -> dict[str, Any]:
-    """The first JSON-LD object of an article type, or an empty dict."""
+    """The first JSON-LD object of an article type, else the first ``WebPage``, else ``{}``.
+
+    A page often describes itself as a ``WebPage`` before the ``NewsArticle``
+    that carries the headline, dates and authors.
+    """
+    page: dict[str, Any] = {}
     for node in tree.css('script[type="application/ld+json"]'):
         raw = node.text()
         if not raw or len(raw) > MAX_JSONLD_CHARS:
@@ -105,10 +109,16 @@ def _article_jsonld(tree: LexborHTMLParser) -> dict[str, Any]:
             continue
         for obj in _objects(data, 0):
             types = obj.get("@type")
-            names = types if isinstance(types, list) else [types]
-            if any(isinstance(t, str) and t.lower() in _ARTICLE_TYPES for t in names):
+            names = {
+                t.lower()
+                for t in (types if isinstance(types, list) else [types])
+                if isinstance(t, str)
+            }
+            if names & _ARTICLE_TYPES:
                 return obj
-    return {}
+            if not page and "webpage" in names:
+                page = obj
+    return page
 
 
 def _objects(data: Any, depth: int) -> Iterator[dict[str, Any]]:
