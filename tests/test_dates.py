@@ -14,6 +14,7 @@ from newsclean._fields.dates import (
     day_first,
     find_modified,
     find_published,
+    in_site_zone,
     parse_iso,
     parse_value,
     plausible,
@@ -456,3 +457,28 @@ def test_dates_in_other_stories_cards_come_last() -> None:
     assert published(body=body, lang="de") == dt.datetime(2024, 3, 2)
     only_card = '<h1>T</h1><figure class="teaser"><span class="date">02.02.2024</span></figure>'
     assert published(body=only_card, lang="de") == dt.datetime(2024, 2, 2)
+
+
+@pytest.mark.parametrize(
+    ("language", "url", "expected_day"),
+    [
+        ("es-AR", None, 3),  # 00:25 UTC is 21:25 the day before in Buenos Aires
+        (None, "https://www.example.com.ar/nota", 3),
+        ("zh_TW", None, 4),  # 08:25 in Taipei, same day
+        ("en", "https://news.example.com/a", 4),  # no country: left in UTC
+        ("en-US", None, 4),  # several zones: left in UTC
+    ],
+)
+def test_utc_stamp_shown_in_the_site_zone(
+    language: str | None, url: str | None, expected_day: int
+) -> None:
+    found = in_site_zone(dt.datetime(2022, 5, 4, 0, 25, tzinfo=dt.timezone.utc), language, url)
+    assert found == dt.datetime(2022, 5, 4, 0, 25, tzinfo=dt.timezone.utc)
+    assert found.day == expected_day
+
+
+def test_published_utc_meta_is_read_in_the_page_zone() -> None:
+    head = '<meta property="article:published_time" content="2022-05-04T00:25:56Z">'
+    found = published(head=head, lang="es-AR")
+    assert found is not None and found.date() == dt.date(2022, 5, 3)
+    assert found.utcoffset() == dt.timedelta(hours=-3)

@@ -53,6 +53,7 @@ import datetime as dt
 import functools
 import html
 import re
+import zoneinfo
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -602,6 +603,7 @@ def find_published(
     if found is not None and found.utcoffset() == dt.timedelta(0):
         found = _local_twin(found, meta, r.published_meta, language, now)
         found = _url_day(found, url, now)
+        found = in_site_zone(found, language, url)
     if found is None and tree is not None:
         found = _from_time_nodes(tree, language, now) or _from_date_lines(tree, language, now)
     found = found or date_from_url(url, now=now)
@@ -647,6 +649,45 @@ def _url_day(found: dt.datetime, url: str | None, now: dt.datetime | None) -> dt
     if day is not None and abs((day.date() - found.date()).days) == 1:
         return day
     return found
+
+
+def _country(language: str | None, url: str | None) -> str | None:
+    """The country a page speaks for: its language tag's region, else its host's ccTLD."""
+    if language:
+        parts = language.replace("_", "-").split("-")
+        if len(parts) > 1 and len(parts[1]) == 2 and parts[1].isalpha():
+            return parts[1].upper()
+    host = urlsplit(url).hostname if url else None
+    tld = host.rsplit(".", 1)[-1] if host and "." in host else ""
+    return tld.upper() if len(tld) == 2 and tld.isalpha() else None
+
+
+@functools.lru_cache(maxsize=64)
+def _zone(name: str) -> dt.tzinfo | None:
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def in_site_zone(found: dt.datetime, language: str | None, url: str | None) -> dt.datetime:
+    """A UTC stamp shown in the time zone of the page's country, the same moment.
+
+    ``2022-05-04T00:25Z`` on an Argentine site is 3 May at 21:25 there, the
+    day the page prints. Countries with several zones are left in UTC.
+    """
+    if found.utcoffset() != dt.timedelta(0):
+        return found
+    country = _country(language, url)
+    name = _site_zones().get(country) if country else None
+    zone = _zone(name) if name else None
+    return found.astimezone(zone) if zone is not None else found
+
+
+@functools.lru_cache(maxsize=1)
+def _site_zones() -> dict[str, str]:
+    zones: dict[str, str] = load_json("timezones.json")["zones"]
+    return zones
 
 
 def find_modified(meta: PageMeta, *, now: dt.datetime | None = None) -> dt.datetime | None:
