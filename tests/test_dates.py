@@ -482,3 +482,13 @@ def test_published_utc_meta_is_read_in_the_page_zone() -> None:
     found = published(head=head, lang="es-AR")
     assert found is not None and found.date() == dt.date(2022, 5, 3)
     assert found.utcoffset() == dt.timedelta(hours=-3)
+
+
+def test_date_printed_in_the_headline_block() -> None:
+    body = (
+        '<nav>Home</nav><div class="head"><h1>Fans return to the halls'
+        "<small>02.02.2022 • Regional league</small></h1></div><p>Text.</p>"
+    )
+    assert published(body=body, lang="de") == dt.datetime(2022, 2, 2)
+    too_big = f"<div><h1>Title</h1><p>{'Long text. ' * 60} 02.02.2022</p></div>"
+    assert published(body=too_big, lang="de") is None

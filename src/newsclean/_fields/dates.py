@@ -73,6 +73,9 @@ FUTURE_SLACK = dt.timedelta(days=1)
 MAX_OFFSET = dt.timedelta(hours=14)
 #: How many date-like elements are read at most, on each side of the headline.
 MAX_DATE_NODES = 20
+_PAGE_WRAPPERS = frozenset({"body", "html", "main", "article"})
+#: Ancestors of the first ``<h1>`` searched for a printed date.
+HEADLINE_BLOCK_LEVELS = 2
 #: Date-like elements with more text than this are containers, not date lines.
 MAX_DATE_TEXT = 400
 
@@ -518,6 +521,29 @@ def _from_date_lines(
     return None
 
 
+def _from_headline_block(
+    root: LexborHTMLParser | LexborNode, language: str | None, now: dt.datetime | None
+) -> dt.datetime | None:
+    """A date printed inside the headline's own block (``<h1>Title<small>02.02.2022``).
+
+    The h1 and, while its text stays short, its parent and grandparent: the
+    kicker, date and byline rows around a headline share its wrapper. A
+    wrapper that holds paragraphs is the article, whose dates are events.
+    """
+    node = root.css_first("h1")
+    for level in range(HEADLINE_BLOCK_LEVELS + 1):
+        if node is None or (level and (node.tag in _PAGE_WRAPPERS or node.css_first("p"))):
+            return None
+        text = " ".join(node.text(separator=" ").split())
+        if len(text) > MAX_DATE_TEXT:
+            return None
+        found = date_from_text(text, language, now=now)
+        if found is not None:
+            return found
+        node = node.parent
+    return None
+
+
 def _from_raw_jsonld(
     root: LexborHTMLParser | LexborNode, language: str | None, now: dt.datetime | None
 ) -> dt.datetime | None:
@@ -606,6 +632,7 @@ def find_published(
         found = in_site_zone(found, language, url)
     if found is None and tree is not None:
         found = _from_time_nodes(tree, language, now) or _from_date_lines(tree, language, now)
+        found = found or _from_headline_block(tree, language, now)
     found = found or date_from_url(url, now=now)
     if found is None and tree is not None:
         found = _from_labelled_text(tree, language, now)
