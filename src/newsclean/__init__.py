@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 
+from ._crawl import CrawlInterrupted, CrawlSummary, crawl
 from ._errors import (
     ConnectError,
     DecodeError,
@@ -34,6 +35,8 @@ __all__ = [
     "Article",
     "AsyncFetcher",
     "ConnectError",
+    "CrawlInterrupted",
+    "CrawlSummary",
     "Dateline",
     "DecodeError",
     "FetchError",
@@ -51,6 +54,7 @@ __all__ = [
     "TooManyRedirectsError",
     "__version__",
     "article_schema",
+    "crawl",
     "extract",
     "fetch",
     "scrape",
