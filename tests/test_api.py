@@ -34,7 +34,6 @@ EXPECTED_ALL = [
     "Article",
     "AsyncFetcher",
     "ConnectError",
-    "CrawlInterrupted",
     "CrawlSummary",
     "Dateline",
     "DecodeError",

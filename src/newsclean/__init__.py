@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from ._crawl import CrawlInterrupted, CrawlSummary, crawl
+from ._crawl import CrawlSummary, crawl
 from ._errors import (
     ConnectError,
     DecodeError,
@@ -35,7 +35,6 @@ __all__ = [
     "Article",
     "AsyncFetcher",
     "ConnectError",
-    "CrawlInterrupted",
     "CrawlSummary",
     "Dateline",
     "DecodeError",

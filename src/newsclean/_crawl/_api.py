@@ -17,7 +17,11 @@ _OWN_OPTIONS = {"concurrency": "concurrency=", "per_host_concurrency": "per_host
 
 
 class CrawlInterrupted(KeyboardInterrupt):
-    """Ctrl-C during a crawl; ``summary`` says what was done (and saved) by then."""
+    """Ctrl-C during a crawl, with the summary of the work saved so far.
+
+    A ``KeyboardInterrupt`` still (not a ``NewscleanError``): it is the
+    user stopping the run, not a page failing.
+    """
 
     def __init__(self, summary: CrawlSummary) -> None:
         super().__init__("crawl interrupted")
@@ -43,7 +47,8 @@ def crawl(
     new; a run stopped at any point (even SIGKILL) loses and repeats
     nothing. ``progress(done, total)`` is called after each article URL.
     Other keyword options go to the fetchers (see docs/fetch.md). Ctrl-C
-    raises ``CrawlInterrupted`` (a ``KeyboardInterrupt``) carrying the summary.
+    raises a ``KeyboardInterrupt`` whose ``summary`` attribute says what
+    was done (and saved) by then.
     """
     options = CrawlOptions(
         concurrency, per_host, _since(since), _max_pages(max_pages), retry_failed

@@ -69,7 +69,7 @@ class Crawl:
             self.tally.add("seeds", len(seeds))
             seed_options = {**fetch_options, "accept": ("*/*",), "max_bytes": MAX_BYTES}
             with Fetcher(**self._limits(), **seed_options) as fetcher:
-                found = discover(fetcher, seeds, self.options.since, self.tally)
+                found = discover(fetcher, self._new_seeds(seeds), self.options.since, self.tally)
             queue = self._select(found.pages, found.entries)
             with Fetcher(**self._limits(), **fetch_options) as fetcher:
                 self._fetch_all(fetcher, queue, progress)
@@ -81,6 +81,18 @@ class Crawl:
             "concurrency": self.options.concurrency,
             "per_host_concurrency": self.options.per_host,
         }
+
+    def _new_seeds(self, seeds: list[str]) -> list[str]:
+        """Seeds minus the article URLs a past run already wrote (feeds are never done)."""
+        fresh = []
+        for url in seeds:
+            seen = self.state.seen(canonical_url(url))
+            if seen is not None and seen.status == DONE:
+                self.tally.add("discovered")
+                self.tally.add("known")
+            else:
+                fresh.append(url)
+        return fresh
 
     def reconcile(self) -> None:
         """Take into the state the lines a killed run wrote after its last commit."""
@@ -115,6 +127,7 @@ class Crawl:
                 self._skip(candidate.key, "before since", candidate.date)
         queue = self._cap(newest_first(queue))
         for page in [prefetched[c.key] for c in queue if c.key in prefetched]:
+            self.tally.add("fetched")
             self._page(page, canonical_url(page.url))
         return [c for c in queue if c.key not in prefetched]
 
