@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 
+from ._crawl import CrawlSummary, crawl
 from ._errors import (
     ConnectError,
     DecodeError,
@@ -34,6 +35,7 @@ __all__ = [
     "Article",
     "AsyncFetcher",
     "ConnectError",
+    "CrawlSummary",
     "Dateline",
     "DecodeError",
     "FetchError",
@@ -51,6 +53,7 @@ __all__ = [
     "TooManyRedirectsError",
     "__version__",
     "article_schema",
+    "crawl",
     "extract",
     "fetch",
     "scrape",

@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from . import _cli_crawl
 from ._errors import NewscleanError
 from ._pipeline import extract
 
@@ -20,6 +21,7 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("file", help="HTML file, or - to read stdin")
     ex.add_argument("--url", help="the page's URL (resolves links, fills Article.url)")
     ex.add_argument("--format", choices=("json", "text"), default="json")
+    _cli_crawl.add_parser(sub)
     return parser
 
 
@@ -32,6 +34,8 @@ def _read(name: str) -> bytes:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the process exit status."""
     args = _parser().parse_args(argv)
+    if args.command == "crawl":
+        return _cli_crawl.run(args)
     try:
         data = _read(args.file)
     except OSError as exc:

@@ -1,0 +1,244 @@
+#!/usr/bin/env python3
+"""Crawl throughput and memory: ``newsclean crawl`` against a local news site.
+
+A server process serves ``--articles`` article URLs over ``--hosts`` ports of
+127.0.0.1 (each port a host of its own). Article bodies are the corpus pages
+(``../shared/corpus/*/pages/*.html.gz``, sent with ``Content-Encoding: gzip``),
+or generated pages when the corpus is absent. Each host has an RSS feed
+listing its newest half and a gzipped sitemap listing all its articles, so
+the crawl meets every URL twice and must merge them. The server counts
+requests in flight per host and remembers the maximum, so the per-host limit
+is checked from the server's side.
+
+The crawl runs as the real command (``python -m newsclean.cli crawl``) in a
+child process, twice: a first run from an empty state, then a re-run that
+should fetch no article. Reported: wall time, article URLs per second,
+records written, duplicates and errors as the summary line gives them, the
+child's peak RSS, and the highest number of requests any host had in flight.
+Markdown on stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import shlex
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+Json = dict[str, Any]
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--articles", type=int, default=2000, help="article URLs (default: 2000)")
+    ap.add_argument("--hosts", type=int, default=4, help="server ports = hosts (default: 4)")
+    ap.add_argument("--per-host", type=int, default=2, help="crawl --per-host (default: 2)")
+    ap.add_argument("--concurrency", type=int, default=16, help="crawl --concurrency (16)")
+    ap.add_argument("--latency", type=float, default=0.0, help="server delay per page, seconds")
+    ap.add_argument("--shared", type=Path, default=REPO.parent / "shared", help="holds corpus/")
+    ap.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
+    return ap.parse_args(argv)
+
+
+# ------------------------------------------------------------------ server
+
+
+def generated_page(n: int) -> bytes:
+    words = ["harbour", "council", "river", "budget", "school", "bridge", "market", "museum"]
+    paras = "".join(
+        f"<p>Article {n} paragraph {k}: the {words[(n + k) % len(words)]} committee met for "
+        f"{k + 2} hours and argued about the {words[(n * k) % len(words)]} plan again.</p>"
+        for k in range(6)
+    )
+    html = f"<html><head><title>Article {n}</title></head><body><article>{paras}</article></body>"
+    return gzip.compress(html.encode())
+
+
+def bodies(shared: Path, count: int) -> tuple[list[bytes], str]:
+    corpus = sorted((shared / "corpus").glob("*/pages/*.html.gz"))
+    if corpus:
+        return [f.read_bytes() for f in corpus], f"{len(corpus)} corpus pages"
+    return [generated_page(n) for n in range(count)], "generated pages"
+
+
+class Site(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, host: int, args: argparse.Namespace, pages: list[bytes]) -> None:
+        super().__init__(("127.0.0.1", 0), Handler)
+        self.host, self.args, self.pages = host, args, pages
+        self.lock = threading.Lock()
+        self.in_flight = self.max_in_flight = self.requests = 0
+        self.listings: dict[str, tuple[str, bytes]] = {}
+
+    def mine(self) -> list[int]:
+        return list(range(self.host, self.args.articles, self.args.hosts))
+
+    def build(self) -> None:
+        base = f"http://127.0.0.1:{self.server_address[1]}"
+        ids = self.mine()
+        items = "".join(
+            f"<item><link>{base}/a/{i}?utm_source=rss</link>"
+            f"<pubDate>{26 - i % 20:02d} Nov 2026 08:00:00 GMT</pubDate></item>"
+            for i in ids[: len(ids) // 2]
+        )
+        rss = f'<?xml version="1.0"?><rss version="2.0"><channel>{items}</channel></rss>'
+        urls = "".join(f"<url><loc>{base}/a/{i}</loc></url>" for i in ids)
+        urlset = f'<?xml version="1.0"?><urlset xmlns="x">{urls}</urlset>'
+        self.listings["/feed.xml"] = ("application/rss+xml", rss.encode())
+        self.listings["/sitemap.xml.gz"] = ("application/x-gzip", gzip.compress(urlset.encode()))
+        self.listings["/robots.txt"] = ("text/plain", b"User-agent: *\nDisallow: /private/\n")
+
+    def enter(self) -> None:
+        with self.lock:
+            self.in_flight += 1
+            self.requests += 1
+            self.max_in_flight = max(self.max_in_flight, self.in_flight)
+
+    def leave(self) -> None:
+        with self.lock:
+            self.in_flight -= 1
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True
+    server: Site
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        path = self.path.split("?", 1)[0]
+        site = self.server
+        if path == "/stats":
+            stats = {"max_in_flight": site.max_in_flight, "requests": site.requests}
+            site.max_in_flight = site.requests = 0
+            return self.reply(json.dumps(stats).encode(), "application/json")
+        site.enter()
+        try:
+            if path in site.listings:
+                return self.reply(site.listings[path][1], site.listings[path][0])
+            time.sleep(site.args.latency)
+            body = site.pages[int(path.rsplit("/", 1)[1]) % len(site.pages)]
+            self.reply(body, "text/html", {"Content-Encoding": "gzip"})
+        finally:
+            site.leave()
+
+    def reply(self, body: bytes, content_type: str, extra: dict[str, str] | None = None) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        for name, value in (extra or {}).items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def serve(args: argparse.Namespace) -> None:
+    """Serve on --hosts ports until stdin closes; print the ports first."""
+    pages, source = bodies(args.shared, args.articles)
+    sites = [Site(host, args, pages) for host in range(args.hosts)]
+    for site in sites:
+        site.build()
+        threading.Thread(target=site.serve_forever, daemon=True).start()
+    ports = [s.server_address[1] for s in sites]
+    print(json.dumps({"ports": ports, "source": source}), flush=True)
+    sys.stdin.read()
+
+
+# ------------------------------------------------------------------ driver
+
+
+def host_stats(ports: list[int]) -> Json:
+    stats = []
+    for port in ports:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/stats") as response:
+            stats.append(json.load(response))
+    return {
+        "max_in_flight": max(s["max_in_flight"] for s in stats),
+        "requests": sum(s["requests"] for s in stats),
+    }
+
+
+def run_crawl(ports: list[int], workdir: Path, args: argparse.Namespace) -> Json:
+    seeds = [
+        f"http://127.0.0.1:{p}/{name}" for p in ports for name in ("feed.xml", "sitemap.xml.gz")
+    ]
+    command = [
+        sys.executable, "-m", "newsclean.cli", "crawl", *seeds, "--out",
+        str(workdir / "articles.jsonl"), "--concurrency", str(args.concurrency),
+        "--per-host", str(args.per_host),
+    ]  # fmt: skip
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    started = time.perf_counter()
+    child = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
+    assert child.stderr is not None
+    err = child.stderr.read()
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - started
+    child.returncode = os.waitstatus_to_exitcode(status)
+    summary = [ln for ln in err.splitlines() if ln.startswith("newsclean crawl:")]
+    return {
+        "seconds": seconds, "status": child.returncode, "peak_rss_mb": usage.ru_maxrss / 1024,
+        "summary": summary[-1].removeprefix("newsclean crawl: ") if summary else err[-500:],
+        **host_stats(ports),
+    }  # fmt: skip
+
+
+def markdown(runs: list[Json], info: Json, args: argparse.Namespace, argv: list[str]) -> str:
+    lines = [
+        f"`python benchmarks/crawl.py {shlex.join(argv)}`".replace(" `", "`"),
+        "",
+        f"{args.articles} article URLs over {args.hosts} hosts ({info['source']}), "
+        f"--concurrency {args.concurrency} --per-host {args.per_host}, "
+        f"server latency {args.latency * 1000:.0f} ms.",
+        "",
+        "| run | seconds | article URLs/s | max in flight per host | requests | peak RSS MB |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for name, r in zip(("first", "re-run"), runs, strict=True):
+        rate = args.articles / r["seconds"]
+        lines.append(
+            f"| {name} | {r['seconds']:.1f} | {rate:.1f} | {r['max_in_flight']} "
+            f"(limit {args.per_host}) | {r['requests']} | {r['peak_rss_mb']:.1f} |"
+        )
+    lines.append("")
+    lines += [
+        f"- {name}: `{r['summary']}`" for name, r in zip(("first", "re-run"), runs, strict=True)
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    argv = sys.argv[1:] if argv is None else argv
+    args = parse_args(argv)
+    if args.serve:
+        return serve(args)
+    server_cmd = [sys.executable, __file__, "--serve", *argv]
+    server = subprocess.Popen(server_cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert server.stdout is not None
+        info = json.loads(server.stdout.readline())
+        with tempfile.TemporaryDirectory() as tmp:
+            runs = [run_crawl(info["ports"], Path(tmp), args) for _ in range(2)]
+    finally:
+        assert server.stdin is not None
+        server.stdin.close()
+        server.wait()
+    print(markdown(runs, info, args, argv))
+
+
+if __name__ == "__main__":
+    main()

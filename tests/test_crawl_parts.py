@@ -1,0 +1,168 @@
+"""The crawl's parts on their own: URL keys, dates, listings, the JSONL writer."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from crawl_site import (
+    BILLION_LAUGHS,
+    PART1_STORIES,
+    Story,
+    atom,
+    json_feed,
+    news_sitemap,
+    rss,
+    sitemap_index,
+    urlset,
+)
+from newsclean._crawl._dates import parse_date
+from newsclean._crawl._dedupe import article_key, fingerprint
+from newsclean._crawl._discover import SeedError, inflate, read_listing
+from newsclean._crawl._urls import canonical_url
+from newsclean._crawl._writer import JsonlWriter, OutputError
+
+BASE = "http://127.0.0.1:8000"
+UTC = dt.timezone.utc
+
+
+@pytest.mark.parametrize(
+    ("url", "key"),
+    [
+        ("HTTP://Example.COM/a/B?x=1#frag", "http://example.com/a/B?x=1"),
+        ("https://example.com:443", "https://example.com/"),
+        ("http://example.com:8080/a", "http://example.com:8080/a"),
+        ("http://e.com/a?utm_source=x&b=2&a=1&fbclid=z&gclid=q", "http://e.com/a?a=1&b=2"),
+        ("http://e.com/a?UTM_Medium=x&mc_cid=1", "http://e.com/a"),
+        ("http://e.com/a?id=7&ref=home", "http://e.com/a?id=7&ref=home"),
+    ],
+)
+def test_canonical_url(url: str, key: str) -> None:
+    assert canonical_url(url) == key
+
+
+def test_dates_of_feeds_and_sitemaps() -> None:
+    assert parse_date("Tue, 05 Mar 2024 08:00:00 GMT") == dt.datetime(2024, 3, 5, 8, tzinfo=UTC)
+    assert parse_date("2024-03-05") == dt.datetime(2024, 3, 5, tzinfo=UTC)
+    assert parse_date("2024-03-05T08:00:00Z") == dt.datetime(2024, 3, 5, 8, tzinfo=UTC)
+    plus_one = parse_date("2024-03-05T09:00:00+01:00")
+    assert plus_one == dt.datetime(2024, 3, 5, 8, tzinfo=UTC)
+    assert parse_date("2024-03") == dt.datetime(2024, 3, 1, tzinfo=UTC)
+    assert parse_date("yesterday") is None
+    assert parse_date("2024-13-45") is None
+
+
+def test_rss_links_dates_and_tracking_links() -> None:
+    listing = read_listing(rss(BASE), BASE + "/feed")
+    assert listing is not None and listing.kind == "rss"
+    urls = [e.url for e in listing.entries]
+    assert urls[0] == f"{BASE}/news/a1#comments"
+    assert urls[1] == f"{BASE}/news/a2?utm_source=rss&utm_medium=feed"
+    assert listing.entries[0].date == dt.datetime(2026, 11, 20, 8, tzinfo=UTC)
+
+
+def test_atom_resolves_relative_links_and_skips_self() -> None:
+    listing = read_listing(atom(BASE), BASE + "/feed.atom")
+    assert listing is not None and listing.kind == "atom"
+    assert [e.url for e in listing.entries] == [
+        f"{BASE}/news/a3", f"{BASE}/news/a4", f"{BASE}/amp/a1",
+    ]  # fmt: skip
+    assert listing.entries[0].date == dt.datetime(2026, 11, 18, 8, tzinfo=UTC)
+
+
+def test_json_feed_items_with_and_without_dates() -> None:
+    listing = read_listing(json_feed(BASE), BASE + "/feed.json")
+    assert listing is not None and listing.kind == "jsonfeed"
+    assert len(listing.entries) == 5
+    assert listing.entries[-1].date is None
+
+
+def test_gzipped_urlset_and_sitemap_index() -> None:
+    listing = read_listing(gzip.compress(urlset(BASE, PART1_STORIES)), BASE + "/s.bin")
+    assert listing is not None and listing.kind == "urlset"
+    assert [e.url for e in listing.entries] == [f"{BASE}/news/{s.slug}" for s in PART1_STORIES]
+    index = read_listing(sitemap_index(BASE), BASE + "/index")
+    assert index is not None and not index.entries
+    assert index.sitemaps[0].url == f"{BASE}/sitemaps/part1.xml.gz"
+    assert index.sitemaps[-1].date == dt.datetime(2000, 1, 2, tzinfo=UTC)
+
+
+def test_google_news_sitemap_prefers_publication_date() -> None:
+    listing = read_listing(news_sitemap(BASE), BASE + "/news")
+    assert listing is not None
+    assert listing.entries[0].date == dt.datetime(2026, 11, 11, 7, tzinfo=UTC)
+
+
+def test_pages_and_other_json_are_not_listings() -> None:
+    page = b"<!DOCTYPE html><html><head><title>x</title></head><body><p>x</p></body></html>"
+    assert read_listing(page, BASE) is None
+    assert read_listing(b'{"version": "1", "items": []}', BASE) is None
+    assert read_listing(b"<?xml version='1.0'?><svg/>", BASE) is None
+
+
+def test_dtd_refused_before_parsing() -> None:
+    with pytest.raises(SeedError, match="DTD"):
+        read_listing(BILLION_LAUGHS, BASE)
+
+
+def test_gzip_bomb_capped() -> None:
+    bomb = gzip.compress(b"<urlset>" + b" " * 3_000_000)
+    with pytest.raises(SeedError, match="inflates past"):
+        inflate(bomb, limit=1_000_000)
+    with pytest.raises(SeedError, match="corrupt"):
+        read_listing(b"\x1f\x8bnot gzip at all", BASE)
+
+
+def test_malformed_xml_is_a_seed_error() -> None:
+    with pytest.raises(SeedError, match="malformed"):
+        read_listing(b"<rss><channel><item></channel>", BASE)
+
+
+def test_fingerprint_ignores_spacing_case_and_punctuation() -> None:
+    assert fingerprint("Hello,  World!\nSecond line.") == fingerprint("hello world second line")
+    assert fingerprint("one story") != fingerprint("another story")
+
+
+def test_article_key_ignores_a_canonical_link_to_the_home_page() -> None:
+    assert article_key(f"{BASE}/", f"{BASE}/news/a1") == f"{BASE}/news/a1"
+    assert article_key(f"{BASE}/news/a1", f"{BASE}/amp/a1") == f"{BASE}/news/a1"
+    assert article_key(None, f"{BASE}/news/a1?utm_source=x") == f"{BASE}/news/a1"
+
+
+def test_writer_cuts_a_torn_last_line(tmp_path: Path) -> None:
+    out = tmp_path / "a.jsonl"
+    out.write_bytes(b'{"n": 1}\n{"n": 2}\n{"n": 3, "bo')
+    with JsonlWriter(out) as writer:
+        assert writer.repaired == len(b'{"n": 3, "bo')
+        writer.write({"n": 3, "text": "line\nbreak 中文"})
+    lines = out.read_bytes().split(b"\n")
+    assert lines[-1] == b""
+    assert [json.loads(line)["n"] for line in lines[:-1]] == [1, 2, 3]
+
+
+def test_writer_torn_only_line_and_records_from(tmp_path: Path) -> None:
+    out = tmp_path / "a.jsonl"
+    out.write_bytes(b'{"n": 1')
+    with JsonlWriter(out) as writer:
+        assert writer.size == 0
+        writer.write({"n": 1})
+        writer.write({"n": 2})
+        assert [r["n"] for r in writer.records_from(len(b'{"n": 1}\n'))] == [2]
+
+
+def test_writer_refuses_an_output_in_use(tmp_path: Path) -> None:
+    out = tmp_path / "a.jsonl"
+    with JsonlWriter(out), pytest.raises(OutputError, match="in use"):
+        JsonlWriter(out)
+    with pytest.raises(OutputError, match="cannot open"):
+        JsonlWriter(tmp_path)
+    assert os.path.exists(out)
+
+
+def test_story_pages_differ() -> None:
+    assert Story("a1", "2026-01-01").title != Story("a2", "2026-01-01").title
