@@ -112,3 +112,13 @@ def test_line_of_only_source_and_editor_credits_is_not_body() -> None:
     article = newsclean.extract(html)
     assert "来源" not in article.body
     assert "会议决定" in article.body
+
+
+def test_mathml_markup_is_not_text() -> None:
+    formula = "<math><mi>a</mi><msup><mi>x</mi><mn>2</mn></msup><mo>+</mo><mi>c</mi></math>"
+    html = _page(
+        f"<article><h1>Equations</h1><p>{_PROSE} The curve {formula} opens up.</p></article>"
+    )
+    body = newsclean.extract(html).body
+    assert "The curve opens up." in body
+    assert "x 2" not in body and "a x" not in body
