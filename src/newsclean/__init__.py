@@ -4,12 +4,14 @@
 >>> article = newsclean.extract(raw_html, url="https://example.com/a")
 >>> article.title, article.body, article.images
 >>> article = newsclean.scrape("https://example.com/a")   # fetch, then extract
+>>> for result in newsclean.extract_many(pages, jobs=2):  # Article or error, in order
 """
 
 from __future__ import annotations
 
 import logging
 
+from ._batch import extract_many
 from ._errors import (
     ConnectError,
     DecodeError,
@@ -20,6 +22,7 @@ from ._errors import (
     NewscleanError,
     NoArticleError,
     NotHTMLError,
+    ReadError,
     RobotsDisallowedError,
     TooLargeError,
     TooManyRedirectsError,
@@ -46,12 +49,14 @@ __all__ = [
     "NoArticleError",
     "NotHTMLError",
     "Page",
+    "ReadError",
     "RobotsDisallowedError",
     "TooLargeError",
     "TooManyRedirectsError",
     "__version__",
     "article_schema",
     "extract",
+    "extract_many",
     "fetch",
     "scrape",
 ]
