@@ -51,11 +51,13 @@ EXPECTED_ALL = [
     "RobotsDisallowedError",
     "TooLargeError",
     "TooManyRedirectsError",
+    "WarcResponse",
     "__version__",
     "article_schema",
     "extract",
     "extract_many",
     "fetch",
+    "read_warc",
     "scrape",
 ]
 

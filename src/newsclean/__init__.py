@@ -32,6 +32,7 @@ from ._models import Article, Dateline, Image, Page
 from ._pipeline import extract
 from ._schema import article_schema
 from ._version import __version__
+from ._warc import WarcResponse, read_warc
 
 __all__ = [
     "Article",
@@ -53,11 +54,13 @@ __all__ = [
     "RobotsDisallowedError",
     "TooLargeError",
     "TooManyRedirectsError",
+    "WarcResponse",
     "__version__",
     "article_schema",
     "extract",
     "extract_many",
     "fetch",
+    "read_warc",
     "scrape",
 ]
 

@@ -26,7 +26,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import TypeAlias
+from typing import Any, TypeAlias, TypeVar
 
 from ._decode import decode_html
 from ._errors import NewscleanError, ReadError
@@ -38,6 +38,7 @@ logger = logging.getLogger(__name__)
 Page: TypeAlias = "bytes | bytearray | memoryview | str | os.PathLike[str]"
 Item: TypeAlias = "Page | tuple[Page, str | None]"
 Result: TypeAlias = "Article | NewscleanError"
+Tag = TypeVar("Tag")
 
 # Pages in flight per worker: enough to keep every worker busy while the
 # parent collects results, few enough that memory does not follow the batch.
@@ -108,6 +109,33 @@ def run_jobs(jobs: Iterable[Job], workers: int) -> Iterator[Result]:
     if workers == 1:
         return map(run_job, jobs)
     return _pooled(jobs, workers)
+
+
+def run_tagged(tagged: Iterable[tuple[Tag, Job]], workers: int) -> Iterator[tuple[Tag, Result]]:
+    """Like ``run_jobs``, each result paired with the tag its job came with.
+
+    Tags stay in this process (a file name, a WARC record's origin), so they
+    cost nothing to send; as results come in order, a queue pairs them up.
+    """
+    tags: deque[Tag] = deque()
+
+    def jobs() -> Iterator[Job]:
+        for tag, job in tagged:
+            tags.append(tag)
+            yield job
+
+    for result in run_jobs(jobs(), workers):
+        yield tags.popleft(), result
+
+
+def record(article: Article, origin: dict[str, Any]) -> dict[str, Any]:
+    """A batch output record: ``Article.to_dict()`` plus where it came from, under ``origin``.
+
+    Provenance sits under one key so that dropping it gives back exactly the
+    article record (which ``article_schema()`` validates), and so that it can
+    never collide with an article field such as ``source``.
+    """
+    return {**article.to_dict(), "origin": origin}
 
 
 def _pooled(jobs: Iterable[Job], workers: int) -> Iterator[Result]:

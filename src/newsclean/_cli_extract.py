@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from ._batch import Item, Result, extract_many
+from ._batch import Item, Result, extract_many, record
 from ._errors import NewscleanError, ReadError
 from ._models import Article
 from ._pipeline import extract
@@ -122,7 +122,7 @@ def _items(names: Iterable[str]) -> Iterator[Item]:
 
 def record_line(article: Article, origin: dict[str, Any]) -> str:
     """One JSONL line: the article's record plus where it came from, under ``origin``."""
-    return json.dumps({**article.to_dict(), "origin": origin}, ensure_ascii=False)
+    return json.dumps(record(article, origin), ensure_ascii=False)
 
 
 @contextmanager

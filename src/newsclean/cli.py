@@ -10,13 +10,14 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from . import _cli_extract
+from . import _cli_extract, _cli_warc
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsclean", description="News pages to clean records.")
     sub = parser.add_subparsers(dest="command", required=True)
     _cli_extract.add_parser(sub)
+    _cli_warc.add_parser(sub)
     return parser
 
 
@@ -25,6 +26,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "extract":
         return _cli_extract.run(args)
+    if args.command == "warc":
+        return _cli_warc.run(args)
     raise AssertionError(f"unhandled command {args.command}")
 
 
