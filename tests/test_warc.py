@@ -130,3 +130,20 @@ def test_without_warcio(
         list(newsclean.read_warc(warc))
     assert main(["warc", str(warc)]) == 2
     assert "[warc]" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_extract_many_takes_warc_responses(warc: Path, jobs: int) -> None:
+    results = list(newsclean.extract_many(newsclean.read_warc(warc), jobs=jobs))
+    assert [type(r).__name__ for r in results] == [
+        "Article",
+        "Article",
+        "NoArticleError",
+        "Article",
+        "Article",
+    ]
+    gbk = results[1]
+    assert isinstance(gbk, newsclean.Article)
+    assert gbk.url == "https://news.example/gbk"
+    assert "平壤" in gbk.body  # the HTTP charset reached the decoder
+    assert "平壤" not in newsclean.extract(GBK_PAGE.encode("gbk")).body

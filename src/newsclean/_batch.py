@@ -13,7 +13,10 @@ An item is told apart by its type, never by its content:
 * ``os.PathLike`` (``pathlib.Path``): a file to read, in the worker;
   ``*.gz`` files are gunzipped;
 * a ``(page, url)`` pair, where ``page`` is any of the above and ``url``
-  the page's URL or ``None``.
+  the page's URL or ``None``;
+* a ``WarcResponse`` from ``read_warc``: its bytes, target URI and HTTP
+  charset, so that ``extract_many(read_warc(path))`` decodes as a browser
+  that had fetched the page would.
 """
 
 from __future__ import annotations
@@ -32,11 +35,12 @@ from ._decode import decode_html
 from ._errors import NewscleanError, ReadError
 from ._models import Article
 from ._pipeline import extract
+from ._warc import WarcResponse
 
 logger = logging.getLogger(__name__)
 
 Page: TypeAlias = "bytes | bytearray | memoryview | str | os.PathLike[str]"
-Item: TypeAlias = "Page | tuple[Page, str | None]"
+Item: TypeAlias = "Page | tuple[Page, str | None] | WarcResponse"
 Result: TypeAlias = "Article | NewscleanError"
 Tag = TypeVar("Tag")
 
@@ -62,6 +66,8 @@ class Job:
 
 def job_for(item: Item) -> Job:
     """The ``Job`` for one item; a ``TypeError`` for an item of no known kind."""
+    if isinstance(item, WarcResponse):
+        return Job(data=item.content, url=item.url or None, charset=item.charset)
     if isinstance(item, tuple):
         if len(item) != 2 or not (item[1] is None or isinstance(item[1], str)):
             raise TypeError("extract_many() pairs must be (page, url) with url a str or None")
@@ -161,8 +167,9 @@ def extract_many(items: Iterable[Item], jobs: int | None = None) -> Iterator[Res
     have raised, as a value, so that one bad page does not end a batch.
     ``items`` is read lazily. ``jobs`` is the number of worker processes
     (default: one per CPU); ``jobs=1`` runs in this process, without a pool.
-    A ``str`` item is HTML text; pass a ``pathlib.Path`` for a file (see the
-    module docstring). An item of an unknown type raises ``TypeError``.
+    A ``str`` item is HTML text; pass a ``pathlib.Path`` for a file, a
+    ``(page, url)`` pair to give the URL, or the ``WarcResponse`` values of
+    ``read_warc`` (see the module docstring). An item of an unknown type raises ``TypeError``.
     """
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     return run_jobs((job_for(item) for item in items), workers)

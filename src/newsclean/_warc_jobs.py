@@ -10,7 +10,7 @@ import os
 from collections.abc import Iterator
 from typing import Any
 
-from ._batch import Job, record, run_job
+from ._batch import Job, job_for, record, run_job
 from ._models import Article
 from ._warc import WarcResponse, read_warc
 
@@ -25,16 +25,11 @@ def origin_of(path: str, response: WarcResponse) -> dict[str, Any]:
     }
 
 
-def job_of(response: WarcResponse) -> Job:
-    """The job for one response: bytes, URL and the HTTP charset for decoding."""
-    return Job(data=response.content, url=response.url or None, charset=response.charset)
-
-
 def warc_jobs(path: str | os.PathLike[str]) -> Iterator[tuple[dict[str, Any], Job]]:
     """Every HTML response of one WARC as an (origin, job) pair, streamed."""
     name = os.fspath(path)
     for response in read_warc(name):
-        yield origin_of(name, response), job_of(response)
+        yield origin_of(name, response), job_for(response)
 
 
 def warc_records(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
