@@ -105,11 +105,20 @@ def test_stdin_among_files(
 def test_single_gz_file_prints_the_pretty_record(
     tree: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # One file without --out keeps the one-record output, gzipped or not.
-    assert main(["extract", str(tree / "a.html")]) == 0
-    record = json.loads(capsys.readouterr().out)
+    # One file without --out keeps the one-record output, and is gunzipped too.
+    assert main(["extract", str(tree / "c.html.gz")]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("{\n")
+    record = json.loads(out)
     assert "origin" not in record
-    assert record["title"] == "Harbour report 1"
+    assert record["title"] == "Harbour report 3"
+
+
+def test_single_bad_gz_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.html.gz"
+    bad.write_bytes(b"not gzip")
+    assert main(["extract", str(bad)]) == 2
+    assert f"cannot read {bad}" in capsys.readouterr().err
 
 
 def test_empty_directory_is_a_usage_error(

@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from ._batch import Item, Result, extract_many, record
+from ._batch import Item, Result, extract_many, read_page, record
 from ._errors import NewscleanError, ReadError
 from ._models import Article
 from ._pipeline import extract
@@ -73,17 +73,11 @@ def _warn(message: str) -> None:
     print(f"newsclean: {message}", file=sys.stderr)
 
 
-def _read(name: str) -> bytes:
-    if name == STDIN:
-        return sys.stdin.buffer.read()
-    return Path(name).read_bytes()
-
-
 def _run_single(name: str, url: str | None, form: str) -> int:
     try:
-        data = _read(name)
-    except OSError as exc:
-        _warn(f"cannot read {name}: {exc.strerror}")
+        data = sys.stdin.buffer.read() if name == STDIN else read_page(name)
+    except ReadError as exc:
+        _warn(str(exc))
         return EXIT_USAGE
     try:
         article = extract(data, url=url)
