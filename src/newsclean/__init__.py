@@ -4,12 +4,14 @@
 >>> article = newsclean.extract(raw_html, url="https://example.com/a")
 >>> article.title, article.body, article.images
 >>> article = newsclean.scrape("https://example.com/a")   # fetch, then extract
+>>> for result in newsclean.extract_many(pages, jobs=2):  # Article or error, in order
 """
 
 from __future__ import annotations
 
 import logging
 
+from ._batch import extract_many
 from ._crawl import CrawlSummary, crawl
 from ._errors import (
     ConnectError,
@@ -21,6 +23,7 @@ from ._errors import (
     NewscleanError,
     NoArticleError,
     NotHTMLError,
+    ReadError,
     RobotsDisallowedError,
     TooLargeError,
     TooManyRedirectsError,
@@ -30,6 +33,7 @@ from ._models import Article, Dateline, Image, Page
 from ._pipeline import extract
 from ._schema import article_schema
 from ._version import __version__
+from ._warc import WarcResponse, read_warc
 
 __all__ = [
     "Article",
@@ -48,14 +52,18 @@ __all__ = [
     "NoArticleError",
     "NotHTMLError",
     "Page",
+    "ReadError",
     "RobotsDisallowedError",
     "TooLargeError",
     "TooManyRedirectsError",
+    "WarcResponse",
     "__version__",
     "article_schema",
     "crawl",
     "extract",
+    "extract_many",
     "fetch",
+    "read_warc",
     "scrape",
 ]
 

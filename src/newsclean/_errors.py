@@ -4,6 +4,7 @@
     ├── NoArticleError          the input holds no article text (empty, binary,
     │                           a frameset, a page of scripts, a login wall)
     ├── DecodeError             bytes that cannot be turned into text at all
+    ├── ReadError               a batch input file could not be read (``.path``)
     ├── MissingDependencyError  an option needs an extra that is not installed
     │                           (also an ImportError)
     └── FetchError              a page could not be fetched (``fetch``, ``scrape``,
@@ -45,6 +46,23 @@ class DecodeError(NewscleanError):
     """Raised when bytes cannot be decoded to text under any encoding."""
 
 
+class ReadError(NewscleanError):
+    """A path given to ``extract_many`` could not be read (missing, a directory, bad gzip).
+
+    It is handed back as a value in the file's place rather than raised, so
+    one unreadable file in a batch of thousands costs one record, not the run.
+    """
+
+    def __init__(self, message: str, *, path: str, url: str | None = None) -> None:
+        super().__init__(message, url=url)
+        self.path = path
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # ``path`` is keyword-only, so the default pickling (``cls(*args)``)
+        # cannot rebuild it on the far side of a process pool.
+        return (_rebuild, (type(self), self.args, dict(self.__dict__)))
+
+
 class MissingDependencyError(NewscleanError, ImportError):
     """Raised when an option needs an optional extra that is not installed."""
 
@@ -70,8 +88,8 @@ class FetchError(NewscleanError):
 
 
 def _rebuild(
-    cls: type[FetchError], args: tuple[object, ...], state: dict[str, object]
-) -> FetchError:
+    cls: type[NewscleanError], args: tuple[object, ...], state: dict[str, object]
+) -> NewscleanError:
     error = cls.__new__(cls)
     Exception.__init__(error, *args)
     error.__dict__.update(state)
