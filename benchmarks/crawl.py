@@ -30,10 +30,11 @@ import sys
 import tempfile
 import threading
 import time
-import urllib.request
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+
+from _localserver import CountingHandler, CountingServer
+from _localserver import host_stats as local_host_stats
 
 REPO = Path(__file__).resolve().parent.parent
 Json = dict[str, Any]
@@ -72,14 +73,10 @@ def bodies(shared: Path, count: int) -> tuple[list[bytes], str]:
     return [generated_page(n) for n in range(count)], "generated pages"
 
 
-class Site(ThreadingHTTPServer):
-    daemon_threads = True
-
+class Site(CountingServer):
     def __init__(self, host: int, args: argparse.Namespace, pages: list[bytes]) -> None:
-        super().__init__(("127.0.0.1", 0), Handler)
+        super().__init__(Handler)
         self.host, self.args, self.pages = host, args, pages
-        self.lock = threading.Lock()
-        self.in_flight = self.max_in_flight = self.requests = 0
         self.listings: dict[str, tuple[str, bytes]] = {}
 
     def mine(self) -> list[int]:
@@ -100,50 +97,17 @@ class Site(ThreadingHTTPServer):
         self.listings["/sitemap.xml.gz"] = ("application/x-gzip", gzip.compress(urlset.encode()))
         self.listings["/robots.txt"] = ("text/plain", b"User-agent: *\nDisallow: /private/\n")
 
-    def enter(self) -> None:
-        with self.lock:
-            self.in_flight += 1
-            self.requests += 1
-            self.max_in_flight = max(self.max_in_flight, self.in_flight)
 
-    def leave(self) -> None:
-        with self.lock:
-            self.in_flight -= 1
-
-
-class Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    disable_nagle_algorithm = True
+class Handler(CountingHandler):
     server: Site
 
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def do_GET(self) -> None:
-        path = self.path.split("?", 1)[0]
+    def answer(self, path: str) -> None:
         site = self.server
-        if path == "/stats":
-            stats = {"max_in_flight": site.max_in_flight, "requests": site.requests}
-            site.max_in_flight = site.requests = 0
-            return self.reply(json.dumps(stats).encode(), "application/json")
-        site.enter()
-        try:
-            if path in site.listings:
-                return self.reply(site.listings[path][1], site.listings[path][0])
-            time.sleep(site.args.latency)
-            body = site.pages[int(path.rsplit("/", 1)[1]) % len(site.pages)]
-            self.reply(body, "text/html", {"Content-Encoding": "gzip"})
-        finally:
-            site.leave()
-
-    def reply(self, body: bytes, content_type: str, extra: dict[str, str] | None = None) -> None:
-        self.send_response(200)
-        self.send_header("Content-Type", content_type)
-        for name, value in (extra or {}).items():
-            self.send_header(name, value)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        if path in site.listings:
+            return self.reply(site.listings[path][1], site.listings[path][0])
+        time.sleep(site.args.latency)
+        body = site.pages[int(path.rsplit("/", 1)[1]) % len(site.pages)]
+        self.reply(body, "text/html", {"Content-Encoding": "gzip"})
 
 
 def serve(args: argparse.Namespace) -> None:
@@ -162,10 +126,7 @@ def serve(args: argparse.Namespace) -> None:
 
 
 def host_stats(ports: list[int]) -> Json:
-    stats = []
-    for port in ports:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/stats") as response:
-            stats.append(json.load(response))
+    stats = local_host_stats(ports)
     return {
         "max_in_flight": max(s["max_in_flight"] for s in stats),
         "requests": sum(s["requests"] for s in stats),

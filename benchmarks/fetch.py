@@ -33,11 +33,11 @@ import subprocess
 import sys
 import threading
 import time
-import urllib.request
 from collections import Counter
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+
+from _localserver import CountingHandler, CountingServer, host_stats
 
 REPO = Path(__file__).resolve().parent.parent
 MODES = ("fetch", "scrape")
@@ -73,62 +73,22 @@ def page_files(shared: Path) -> tuple[list[Path], bool]:
     return sorted((REPO / "tests" / "fixtures" / "pages").glob("*/source.html")), False
 
 
-class Counting(ThreadingHTTPServer):
-    daemon_threads = True
-
+class Counting(CountingServer):
     def __init__(self, bodies: list[bytes], gzipped: bool, latency: float) -> None:
-        super().__init__(("127.0.0.1", 0), Handler)
+        super().__init__(Handler)
         self.bodies, self.gzipped, self.latency = bodies, gzipped, latency
-        self.lock = threading.Lock()
-        self.in_flight = self.max_in_flight = self.requests = 0
-
-    def enter(self) -> None:
-        with self.lock:
-            self.in_flight += 1
-            self.requests += 1
-            self.max_in_flight = max(self.max_in_flight, self.in_flight)
-
-    def leave(self) -> None:
-        with self.lock:
-            self.in_flight -= 1
 
 
-class Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    # Headers and body go out in separate writes; with Nagle's algorithm the
-    # body would wait for the client's delayed ACK (~40 ms a response).
-    disable_nagle_algorithm = True
+class Handler(CountingHandler):
     server: Counting
 
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def do_GET(self) -> None:
-        path = self.path.split("?", 1)[0]
-        if path == "/stats":
-            s = self.server
-            stats = {"max_in_flight": s.max_in_flight, "requests": s.requests}
-            s.max_in_flight = s.requests = 0
-            return self.reply(json.dumps(stats).encode(), "application/json")
-        self.server.enter()
-        try:
-            if path == "/robots.txt":
-                return self.reply(ROBOTS, "text/plain")
-            time.sleep(self.server.latency)
-            body = self.server.bodies[int(path.rsplit("/", 1)[1]) % len(self.server.bodies)]
-            coding = {"Content-Encoding": "gzip"} if self.server.gzipped else {}
-            self.reply(body, "text/html", coding)
-        finally:
-            self.server.leave()
-
-    def reply(self, body: bytes, content_type: str, extra: dict[str, str] | None = None) -> None:
-        self.send_response(200)
-        self.send_header("Content-Type", content_type)
-        for name, value in (extra or {}).items():
-            self.send_header(name, value)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+    def answer(self, path: str) -> None:
+        if path == "/robots.txt":
+            return self.reply(ROBOTS, "text/plain")
+        time.sleep(self.server.latency)
+        body = self.server.bodies[int(path.rsplit("/", 1)[1]) % len(self.server.bodies)]
+        coding = {"Content-Encoding": "gzip"} if self.server.gzipped else {}
+        self.reply(body, "text/html", coding)
 
 
 def serve(args: argparse.Namespace) -> None:
@@ -199,14 +159,6 @@ def client(args: argparse.Namespace) -> None:
 
 
 # ------------------------------------------------------------------ driver
-
-
-def host_stats(ports: list[int]) -> list[Json]:
-    stats = []
-    for port in ports:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/stats") as response:
-            stats.append(json.load(response))
-    return stats
 
 
 def run_mode(mode: str, ports: list[int], args: argparse.Namespace) -> Json:
