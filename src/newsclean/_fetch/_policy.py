@@ -162,6 +162,19 @@ def httpx_timeout(timeouts: Timeouts) -> httpx.Timeout:
     return httpx.Timeout(connect=timeouts.connect, read=read, write=read, pool=timeouts.connect)
 
 
+def check_client(client: object, transport: object, expected: type) -> None:
+    """Refuse a client of the wrong kind, or a client and a transport together.
+
+    A sync client handed to the async fetcher (or the reverse) would only
+    fail at the first request, far from the mistake.
+    """
+    if client is not None and transport is not None:
+        raise ValueError("give either client= or transport=, not both")
+    if client is not None and not isinstance(client, expected):
+        kind = f"{expected.__module__.split('.')[0]}.{expected.__name__}"
+        raise TypeError(f"client= must be an {kind}, not {type(client).__name__}")
+
+
 def pool_limits(options: FetchOptions) -> httpx.Limits:
     """No pool cap of our own: the global semaphore already bounds open requests."""
     return httpx.Limits(

@@ -16,7 +16,7 @@ from .._models import Page
 from ._actions import Action, LoadCached, NeedRobots, Outcome, Send, Sleep
 from ._options import FetchOptions
 from ._plan import FetchCore, Plan, T
-from ._policy import TRANSPORT_ERRORS, pool_limits
+from ._policy import TRANSPORT_ERRORS, check_client, pool_limits
 from ._robots import RobotsRules
 from ._schedule import Keyed
 
@@ -45,10 +45,7 @@ class Fetcher:
         transport: httpx.BaseTransport | None = None,
         **options: Unpack[FetchOptionsDict],
     ) -> None:
-        if client is not None and transport is not None:
-            raise ValueError("give either client= or transport=, not both")
-        if client is not None and not isinstance(client, httpx.Client):
-            raise TypeError(f"client= must be an httpx.Client, not {type(client).__name__}")
+        check_client(client, transport, httpx.Client)
         self._core = FetchCore(FetchOptions.build(**options))
         conf = self._core.options
         self._owns_client = client is None
