@@ -7,9 +7,13 @@ resets them) at ``/stats``.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import subprocess
+import sys
 import threading
 import urllib.request
+from collections.abc import Iterator, Sequence
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -83,3 +87,29 @@ def host_stats(ports: list[int]) -> list[dict[str, Any]]:
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/stats") as response:
             stats.append(json.load(response))
     return stats
+
+
+def serve_until_stdin_closes(servers: Sequence[CountingServer], info: dict[str, Any]) -> None:
+    """Serve every host in threads, print their ports (and ``info``) as one JSON line, wait.
+
+    Run in a child process, so that the server's Python threads do not take
+    the measured client's interpreter time.
+    """
+    for server in servers:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+    ports = [s.server_address[1] for s in servers]
+    print(json.dumps({"ports": ports, **info}), flush=True)
+    sys.stdin.read()
+
+
+@contextlib.contextmanager
+def server_process(command: Sequence[str]) -> Iterator[dict[str, Any]]:
+    """Start ``command`` (a script's ``--serve`` mode); yield the JSON line it prints first."""
+    server = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert server.stdout is not None
+        yield dict(json.loads(server.stdout.readline()))
+    finally:
+        assert server.stdin is not None
+        server.stdin.close()
+        server.wait(timeout=10)

@@ -22,18 +22,16 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import json
 import os
 import shlex
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from typing import Any
 
-from _localserver import CountingHandler, CountingServer
+from _localserver import CountingHandler, CountingServer, serve_until_stdin_closes, server_process
 from _localserver import host_stats as local_host_stats
 
 REPO = Path(__file__).resolve().parent.parent
@@ -116,10 +114,7 @@ def serve(args: argparse.Namespace) -> None:
     sites = [Site(host, args, pages) for host in range(args.hosts)]
     for site in sites:
         site.build()
-        threading.Thread(target=site.serve_forever, daemon=True).start()
-    ports = [s.server_address[1] for s in sites]
-    print(json.dumps({"ports": ports, "source": source}), flush=True)
-    sys.stdin.read()
+    serve_until_stdin_closes(sites, {"source": source})
 
 
 # ------------------------------------------------------------------ driver
@@ -188,16 +183,8 @@ def main(argv: list[str] | None = None) -> None:
     if args.serve:
         return serve(args)
     server_cmd = [sys.executable, __file__, "--serve", *argv]
-    server = subprocess.Popen(server_cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    try:
-        assert server.stdout is not None
-        info = json.loads(server.stdout.readline())
-        with tempfile.TemporaryDirectory() as tmp:
-            runs = [run_crawl(info["ports"], Path(tmp), args) for _ in range(2)]
-    finally:
-        assert server.stdin is not None
-        server.stdin.close()
-        server.wait()
+    with server_process(server_cmd) as info, tempfile.TemporaryDirectory() as tmp:
+        runs = [run_crawl(info["ports"], Path(tmp), args) for _ in range(2)]
     print(markdown(runs, info, args, argv))
 
 

@@ -31,13 +31,18 @@ import shlex
 import statistics
 import subprocess
 import sys
-import threading
 import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from _localserver import CountingHandler, CountingServer, host_stats
+from _localserver import (
+    CountingHandler,
+    CountingServer,
+    host_stats,
+    serve_until_stdin_closes,
+    server_process,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 MODES = ("fetch", "scrape")
@@ -96,11 +101,7 @@ def serve(args: argparse.Namespace) -> None:
     files, gzipped = page_files(args.shared)
     bodies = [f.read_bytes() for f in files]
     servers = [Counting(bodies, gzipped, args.latency) for _ in range(args.hosts)]
-    for server in servers:
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-    ports = [s.server_address[1] for s in servers]
-    print(json.dumps({"ports": ports, "pages": len(bodies), "gzipped": gzipped}), flush=True)
-    sys.stdin.read()
+    serve_until_stdin_closes(servers, {"pages": len(bodies), "gzipped": gzipped})
 
 
 # ------------------------------------------------------------------ client
@@ -212,15 +213,8 @@ def main(argv: list[str] | None = None) -> None:
         sys.executable, __file__, "--serve", "--hosts", str(args.hosts),
         "--latency", str(args.latency), "--shared", str(args.shared),
     ]  # fmt: skip
-    server = subprocess.Popen(server_cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    try:
-        assert server.stdout is not None
-        info = json.loads(server.stdout.readline())
+    with server_process(server_cmd) as info:
         reports = [run_mode(mode, info["ports"], args) for mode in args.modes]
-    finally:
-        assert server.stdin is not None
-        server.stdin.close()
-        server.wait(timeout=10)
     print(markdown(reports, info, args, argv))
 
 

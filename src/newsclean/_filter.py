@@ -11,8 +11,9 @@ Stages, in order (each a small function over the block list):
 3. ``drop_teasers``    "阅读全文" / "Read more" links and the truncated teaser
    sentence and label printed before each.
 4. ``drop_noise``      link-dense blocks (but not a linked title cell beside
-   prose, nor a linked heading between paragraphs), editor/copyright/share lines, the
-   headline itself, and byline/date rows above the first real paragraph.
+   prose, nor a linked heading between paragraphs), editor/copyright/share
+   lines, the headline itself, and byline/date rows above the first real
+   paragraph.
 5. ``dedupe``          a paragraph printed twice is kept once.
 """
 

@@ -450,10 +450,11 @@ def _attr_text(node: LexborNode) -> str:
     return " ".join(v for k in ("class", "id", "itemprop") if (v := attrs.get(k)))
 
 
-def _around_headline(root: LexborHTMLParser | LexborNode, selector: str) -> list[LexborNode]:
+def _around_headline(root: LexborHTMLParser | LexborNode, selector: str) -> Iterator[LexborNode]:
     """Matches of ``selector``, those after the first ``<h1>`` first, at most 20 on each side.
 
-    Those inside another story's card are moved to the end.
+    Those inside another story's card are held back to the end. Callers stop
+    at the first date, so the ancestors of later matches are never read.
 
     One selector call: ``h1`` is matched with the rest to find where the
     headline stands in document order (a masthead prints today's date above it).
@@ -472,7 +473,13 @@ def _around_headline(root: LexborHTMLParser | LexborNode, selector: str) -> list
             break
     # Dates in cards of other stories (teasers, related lists) come last: a
     # site may also call its own lead card a teaser.
-    return sorted(after + before, key=_elsewhere)
+    held: list[LexborNode] = []
+    for node in after + before:
+        if _elsewhere(node):
+            held.append(node)
+        else:
+            yield node
+    yield from held
 
 
 def _elsewhere(node: LexborNode) -> bool:
