@@ -122,3 +122,18 @@ def test_mathml_markup_is_not_text() -> None:
     body = newsclean.extract(html).body
     assert "The curve opens up." in body
     assert "x 2" not in body and "a x" not in body
+
+
+def test_table_rows_are_lines_and_may_repeat() -> None:
+    intro = (
+        "<p>The plan builds up slowly over two blocks of training, with one rest day a week "
+        "and a long run at the weekend, so that the distance grows by a tenth at most.</p>"
+    )
+    table = "<table><tr><th>Day</th><th>Run</th></tr><tr><td>Mon</td><td>{}</td></tr></table>"
+    html = (
+        f"<html><body><article><h1>A plan</h1>{intro}<h2>Block one</h2>{table.format('5 km')}"
+        f"<h2>Block two</h2>{table.format('6 km')}{intro.replace('slowly', 'gently')}"
+        "</article></body></html>"
+    )
+    body = newsclean.extract(html).paragraphs
+    assert body[2:7] == ("Day | Run", "Mon | 5 km", "Block two", "Day | Run", "Mon | 6 km")

@@ -17,6 +17,7 @@ from newsclean._filter import (
     drop_teasers,
     headline_index,
     is_drop_line,
+    join_rows,
     spared_links,
     split_captions,
     strip_credit,
@@ -548,7 +549,44 @@ def test_trim_tail_keeps_dropped_lines_as_credits() -> None:
     assert credits == ["By Jane Doe"]
 
 
+# --- join_rows ------------------------------------------------------------------------
+
+
+def test_join_rows_makes_one_line_per_row() -> None:
+    seg = prep(
+        "<table><tr><th>Rank</th><th>Company</th><th>Change</th></tr>"
+        "<tr><td>1</td><td>North Mutual</td><td>+4.1%</td></tr>"
+        "<tr><td>2</td><td>Harbour Group</td><td>+4.1%</td></tr></table>"
+    )
+    rows = join_rows(seg.blocks, seg)
+    assert texts(rows) == [
+        "Rank | Company | Change",
+        "1 | North Mutual | +4.1%",
+        "2 | Harbour Group | +4.1%",
+    ]
+    assert {b.tag for b in rows} == {"tr"}
+
+
+def test_join_rows_leaves_a_layout_cell_of_lines_alone() -> None:
+    seg = prep(f"<table><tr><td>Menu</td><td>{EN}<br>{EN2}</td></tr></table>")
+    assert texts(join_rows(seg.blocks, seg)) == ["Menu", EN, EN2]
+
+
+def test_join_rows_leaves_paragraphs_around_the_table_alone() -> None:
+    seg = prep(f"<p>{EN}</p><table><tr><td>a1</td><td>b1</td></tr></table><p>{EN2}</p>")
+    assert texts(join_rows(seg.blocks, seg)) == [EN, "a1 | b1", EN2]
+
+
 # --- dedupe ---------------------------------------------------------------------------
+
+
+def test_dedupe_keeps_repeated_table_rows() -> None:
+    seg = prep(
+        "<table><tr><th>Day</th><th>Run</th></tr><tr><td>Mon</td><td>5 km</td></tr></table>"
+        "<table><tr><th>Day</th><th>Run</th></tr><tr><td>Mon</td><td>6 km</td></tr></table>"
+    )
+    rows = dedupe(join_rows(seg.blocks, seg))
+    assert texts(rows) == ["Day | Run", "Mon | 5 km", "Day | Run", "Mon | 6 km"]
 
 
 def test_dedupe() -> None:

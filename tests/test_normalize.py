@@ -178,3 +178,13 @@ def test_normalize_paragraphs_keeps_order_and_case() -> None:
 def test_normalize_paragraphs_takes_any_iterable() -> None:
     assert normalize_paragraphs(p for p in ["x", "y"]) == ("x", "y")
     assert normalize_paragraphs([]) == ()
+
+
+def test_normalize_paragraphs_keeps_repeatable_lines() -> None:
+    lines = ["Day | Run", "Mon | 5 km", "Day | Run", "Mon | 6 km", "Mon | 5 km"]
+    assert normalize_paragraphs(lines, {2}) == (
+        "Day | Run",
+        "Mon | 5 km",
+        "Day | Run",
+        "Mon | 6 km",
+    )

@@ -14,7 +14,11 @@ Stages, in order (each a small function over the block list):
    prose, nor a linked heading between paragraphs), editor/copyright/share
    lines, the headline itself, and byline/date rows above the first real
    paragraph.
-5. ``dedupe``          a paragraph printed twice is kept once.
+5. ``join_rows``       the cells of one table row become one line
+   (``cell | cell | cell``): a row is one record, and its cells read apart
+   lose which value belongs to which.
+6. ``dedupe``          a paragraph printed twice is kept once; table rows
+   are data, not paragraphs, and two tables may share a header row.
 """
 
 from __future__ import annotations
@@ -312,12 +316,56 @@ def trim_tail(blocks: list[Block], credits: list[str]) -> list[Block]:
     return blocks[: last + 1] + tail
 
 
+#: Separator between the cells of a table row in the body.
+CELL_SEPARATOR = " | "
+#: Tag given to a block made of a whole table row.
+ROW_TAG = "tr"
+
+
+def join_rows(blocks: list[Block], seg: Segmented) -> list[Block]:
+    """Merge consecutive cell blocks of one table row into one row block.
+
+    Only rows of two or more cells that are one block each are merged: a
+    layout table's cell holding the article as lines split by ``<br>``, or
+    a cell holding paragraphs, is not a record's value.
+    """
+    out: list[Block] = []
+    run: list[Block] = []
+
+    def flush() -> None:
+        if len(run) > 1 and len({b.owner for b in run}) == len(run):
+            row = seg.parents[run[0].owner]
+            text = CELL_SEPARATOR.join(b.text for b in run)
+            links = sum(b.link_chars for b in run)
+            size = sum(b.size for b in run)
+            joined = Block(row, ROW_TAG, text, links, False, run[0].images_before, size)
+            joined.key = run[0].key
+            out.append(joined)
+        else:
+            out.extend(run)
+        run.clear()
+
+    for b in blocks:
+        if b.tag in _CELL_TAGS and (not run or seg.parents[b.owner] == seg.parents[run[-1].owner]):
+            run.append(b)
+            continue
+        flush()
+        if b.tag in _CELL_TAGS:
+            run.append(b)
+        else:
+            out.append(b)
+    flush()
+    return out
+
+
 def dedupe(blocks: list[Block]) -> list[Block]:
     seen: set[str] = set()
     out = []
     for b in blocks:
         k = b.key
-        if k and k not in seen:
+        if b.tag == ROW_TAG:
+            out.append(b)
+        elif k and k not in seen:
             seen.add(k)
             out.append(b)
     return out
@@ -346,6 +394,7 @@ def select(
     body = drop_noise(body, title_key, rules, credits, spared_links(body, seg))
     body = trim_tail(body, credits)
     captions = [c for c in captions if not inside(c.owner, spans)]
+    body = join_rows(body, seg)
     return Selection(tuple(dedupe(body)), tuple(captions), tuple(spans), tuple(credits))
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
@@ -78,13 +78,19 @@ def normalize_text(text: str) -> str:
     return text
 
 
-def normalize_paragraphs(paragraphs: Iterable[str]) -> tuple[str, ...]:
-    """Normalise each paragraph, dropping empty ones and exact repeats."""
+def normalize_paragraphs(
+    paragraphs: Iterable[str], repeatable: Collection[int] = ()
+) -> tuple[str, ...]:
+    """Normalise each paragraph, dropping empty ones and exact repeats.
+
+    ``repeatable`` are the input positions of lines that may repeat: table
+    rows are data, and two tables may share a header row.
+    """
     out: list[str] = []
     seen: set[str] = set()
-    for p in paragraphs:
+    for i, p in enumerate(paragraphs):
         p = normalize_text(p)
-        if p and p not in seen:
+        if p and (p not in seen or i in repeatable):
             seen.add(p)
             out.append(p)
     return tuple(out)

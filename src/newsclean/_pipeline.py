@@ -30,7 +30,7 @@ from ._fields.images import collect_images
 from ._fields.meta import read_meta
 from ._fields.people import find_authors, find_site_name
 from ._fields.title import find_title
-from ._filter import headline_index, lead_captions, select
+from ._filter import ROW_TAG, headline_index, lead_captions, select
 from ._models import Article, Image
 from ._normalize import normalize_paragraphs, normalize_text
 from ._record import Extraction, build_article
@@ -132,7 +132,9 @@ def read_body(
     # Short lines between the headline and the body: date, byline, source rows.
     lead = [b.text for b in seg.blocks if first < b.owner < region.first and b.size < META_LINE]
     return _Body(
-        normalize_paragraphs(b.text for b in sel.body),
+        normalize_paragraphs(
+            [b.text for b in sel.body], {i for i, b in enumerate(sel.body) if b.tag == ROW_TAG}
+        ),
         tuple(_clean_image(i) for i in images),
         tuple(normalize_text(c) for c in [*lead, *sel.credits]),
         hinted,
