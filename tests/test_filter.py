@@ -532,6 +532,11 @@ def test_trim_tail_keeps_a_closing_sentence_and_long_lines() -> None:
     assert texts(trim_tail(blocks, [])) == [EN, closing, long_line]
 
 
+def test_trim_tail_keeps_a_closing_list() -> None:
+    blocks = [blk(EN), blk("Topics in the guide"), blk("Rental steps", "li"), blk("Losses", "li")]
+    assert texts(trim_tail(blocks, [])) == [EN, "Rental steps", "Losses"]
+
+
 def test_trim_tail_keeps_short_lines_before_the_last_paragraph() -> None:
     blocks = [blk(EN), blk("What happens next", "h2"), blk(EN2)]
     assert trim_tail(blocks, []) == blocks

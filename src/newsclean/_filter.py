@@ -258,6 +258,7 @@ def _prose(b: Block) -> bool:
 
 
 _CELL_TAGS = frozenset({"td", "th"})
+_TAIL_KEPT = _CELL_TAGS | {"li"}
 
 
 def is_drop_line(text: str, rules: Rules) -> bool:
@@ -294,7 +295,8 @@ def _is_meta_row(b: Block) -> bool:
 def trim_tail(blocks: list[Block], credits: list[str]) -> list[Block]:
     """Drop short blocks after the last real paragraph: bylines, dates, sources, tags.
 
-    Table cells stay: a table that ends an article is made of short cells.
+    Table cells and list items stay: a table or a list that ends an article
+    is made of short lines (link lists went with the link-dense blocks).
     The dropped lines join ``credits``: a closing byline names the author.
     """
     last = next(
@@ -309,7 +311,7 @@ def trim_tail(blocks: list[Block], credits: list[str]) -> list[Block]:
         return blocks
     tail = []
     for b in blocks[last + 1 :]:
-        if b.size >= TAIL_SHORT or b.tag in _CELL_TAGS or _SENTENCE_END.search(b.text):
+        if b.size >= TAIL_SHORT or b.tag in _TAIL_KEPT or _SENTENCE_END.search(b.text):
             tail.append(b)
         else:
             credits.append(b.text)
