@@ -81,6 +81,34 @@ def test_remove_junk_nested_junk_is_freed_once() -> None:
     assert "交通计划" in root.text()
 
 
+def test_remove_junk_removes_a_form_of_labelled_fields() -> None:
+    root = body(
+        EN_PARA + "<form><h3>Get our free guide</h3><label>First name *</label><input name=f>"
+        "<label>Email *</label><input type=email name=e><p>We never share your address.</p></form>"
+    )
+    remove_junk(root, rules())
+    assert root.css_first("form") is None
+    assert "First name" not in root.text()
+    assert "approved a new transport plan" in root.text()
+
+
+def test_remove_junk_keeps_a_page_wide_form() -> None:
+    root = body(
+        "<form id=page><input type=hidden name=state><label>Search</label><input name=q>"
+        f"<div>{EN_PARA}{EN_PARA}</div></form>"
+    )
+    remove_junk(root, rules())
+    assert root.css_first("form") is not None
+    assert "approved a new transport plan" in root.text()
+
+
+def test_remove_junk_keeps_a_long_form() -> None:
+    lines = "市政府周三宣布新的交通计划，预计明年春季开始实施。<br>" * 200
+    root = body(f"<form><label>Notes</label><input name=n><div>{lines}</div></form>")
+    remove_junk(root, rules())
+    assert "交通计划" in root.text()
+
+
 def test_remove_junk_without_junk() -> None:
     root = body(PARA)
     assert remove_junk(root, rules()) == 0

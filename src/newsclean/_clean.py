@@ -27,6 +27,11 @@ from ._rules import Rules, rules
 SLUG_PARTS = 4
 #: A soft-flagged subtree holding at least this share of the page text stays.
 UNFLAG_SHARE = 0.5
+#: A form of labelled fields with at most this many characters of text
+#: (inline scripts included) is a sign-up, contact or search form; a
+#: page-wide form holding the article has more. Set on wcxb-articles, where
+#: such forms reach about 2,400 characters, scripts counted.
+FORM_TEXT = 4000
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +50,14 @@ class Marks:
 
 
 def remove_junk(root: LexborNode, rules: Rules) -> int:
-    """Decompose junk tags, innermost first so that no node is freed twice."""
+    """Decompose junk tags, innermost first so that no node is freed twice.
+
+    Forms of fields with little text (sign-up, contact, search) go first,
+    while their fields still tell them apart from a page-wide form.
+    """
+    forms = [f for f in root.css(rules.field_forms) if len(f.text()) <= FORM_TEXT]
+    for node in reversed(forms):
+        node.decompose()
     nodes = root.css(rules.remove_selector)
     for node in reversed(nodes):
         node.decompose()

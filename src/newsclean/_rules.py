@@ -22,6 +22,7 @@ class Rules:
     """Everything the cleaner and the block filter need, ready to use."""
 
     remove_selector: str
+    field_forms: str
     hidden_style: re.Pattern[str]
     revealed_id: re.Pattern[str]
     mark_selector: str
@@ -157,6 +158,7 @@ def rules() -> Rules:
     inline_caption = ",".join(f'[class*="{t}"]' for t in bp["caption_inline_substring"])
     return Rules(
         remove_selector=", ".join(bp["remove_tags"]),
+        field_forms=bp["field_forms"],
         hidden_style=re.compile(bp["hidden_style"], re.IGNORECASE),
         revealed_id=re.compile(bp["revealed_id"]),
         mark_selector=", ".join(
