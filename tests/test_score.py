@@ -134,6 +134,32 @@ def test_article_is_the_tightest_element() -> None:
     assert region.container == index(seg, "story")
 
 
+CARD = "<p>The harbour board met on Tuesday to plan the winter ferry timetable for the islands.</p>"
+
+
+def test_the_story_among_article_cards_is_the_article() -> None:
+    cards = "".join(f"<article id=card{i}>{CARD}</article>" for i in range(3))
+    seg, region, _ = analyse(
+        f'<div id="column"><article id="story">{PARA * 5}</article><section>{cards}</section></div>'
+    )
+    assert region.container == index(seg, "story")
+    assert all("harbour board" not in t for t in region_text(seg, region))
+
+
+def test_article_cards_of_equal_weight_keep_the_container() -> None:
+    cards = "".join(f"<article>{PARA * 2}</article>" for _ in range(3))
+    seg, region, _ = analyse(f'<div id="list">{cards}</div>')
+    assert seg.tags[region.container] != "article"
+    assert len(region_text(seg, region)) == 6
+
+
+def test_small_articles_beside_more_text_keep_the_container() -> None:
+    # Comments as <article> elements under a story that is not one.
+    comments = "".join(f"<article>{CARD}</article><article>{PARA}</article>" for _ in range(2))
+    seg, region, _ = analyse(f'<div id="main">{PARA * 6}{comments}</div>')
+    assert seg.tags[region.container] != "article"
+
+
 def test_a_hint_gets_the_bonus() -> None:
     html = f'<div id="a">{PARA * 4}</div><nav>{LINKS}</nav><div id="b">{PARA * 3}</div>'
     seg, region, sums = analyse(html)

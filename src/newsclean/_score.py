@@ -45,6 +45,11 @@ SIBLING_SHARE = 0.2
 #: effective bytes, whatever its share: an intro printed above a big table or
 #: list is the article's first paragraph.
 SIBLING_PARAGRAPH = 80
+#: Several ``<article>`` elements make up the container when they hold this
+#: share of its sum ...
+ARTICLES_COVER = 0.8
+#: ... and the largest is the story when it is worth this many times the next.
+ARTICLE_LEAD = 2.0
 #: Multiplier of a semantic-hint element's sum when choosing the container.
 HINT_BONUS = 1.5
 
@@ -109,7 +114,35 @@ def choose(seg: Segmented, hints: Set[int], end: Sequence[int]) -> Region:
         score = s * HINT_BONUS if (s > 0 and i in hints) else s
         if score > best_score:
             best, best_score = i, score
+    story = _lead_article(seg.tags, sums, end, best)
+    if story != best:
+        # The cards beside the story are what it was told apart from.
+        return Region(story, ((story, end[story]),))
     return Region(best, _join_siblings(seg.parents, seg.tags, sums, end, best))
+
+
+def _lead_article(tags: Sequence[str], sums: Sequence[float], end: Sequence[int], best: int) -> int:
+    """The one ``<article>`` among several that the container is made of.
+
+    A story page that lists other stories as ``<article>`` cards beside it
+    gets a container around all of them; when the cards and the story make
+    up most of it and the story outweighs every card, the story alone is
+    the article.
+    """
+    articles: list[int] = []
+    last = best
+    for i, tag in enumerate(tags[best + 1 : end[best] + 1], best + 1):
+        if tag == "article" and i > last:
+            articles.append(i)
+            last = end[i]
+    if len(articles) < 2:
+        return best
+    ranked = sorted(articles, key=lambda a: sums[a], reverse=True)
+    lead, second = sums[ranked[0]], sums[ranked[1]]
+    covered = sum(max(sums[a], 0.0) for a in articles)
+    if covered >= ARTICLES_COVER * sums[best] and lead >= ARTICLE_LEAD * max(second, 1.0):
+        return ranked[0]
+    return best
 
 
 def _join_siblings(
