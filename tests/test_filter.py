@@ -8,6 +8,7 @@ from selectolax.lexbor import LexborHTMLParser
 from newsclean._blocks import Block, Segmented, segment
 from newsclean._clean import mark, remove_junk
 from newsclean._filter import (
+    DISCLOSURE_MAX,
     DROP_LINE_MAX,
     SUBSTANTIAL,
     TAIL_SHORT,
@@ -342,7 +343,32 @@ def test_drop_noise_long_blocks_are_not_tested_as_lines() -> None:
     assert kept == [ZH, long_line]
 
 
-@pytest.mark.parametrize("label", ["广告", "Advertisement", "ADVERTISEMENT", "Back to top"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Products are chosen independently by our editors. Purchases made through our links "
+        "may earn us a commission.",
+        "We independently evaluate all of our recommendations. If you click on links we "
+        "provide, we may receive compensation.",
+        "As an Amazon Associate, I earn from qualifying purchases.",
+    ],
+)
+def test_drop_noise_affiliate_disclosures(line: str) -> None:
+    kept, _ = noise([blk(line), blk(EN), blk(EN2)])
+    assert kept == [EN, EN2]
+
+
+def test_drop_noise_long_blocks_are_not_tested_for_disclosures() -> None:
+    long_block = (EN + " ") * 3 + "Affiliates earn a commission on every sale, the report found."
+    assert len(long_block) > DISCLOSURE_MAX
+    kept, _ = noise([blk(EN), blk(long_block)])
+    assert kept == [EN, long_block]
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["广告", "Advertisement", "ADVERTISEMENT", "Back to top", "Table of Contents", "On this page"],
+)
 def test_drop_noise_labels(label: str) -> None:
     kept, credits = noise([blk(ZH), blk(label), blk(ZH2)])
     assert kept == [ZH, ZH2]

@@ -46,6 +46,8 @@ MAX_CAPTION = 600
 TAIL_SHORT = 60
 #: Editor, copyright and share lines are short; longer blocks are not tested.
 DROP_LINE_MAX = 100
+#: Affiliate and review-policy notes are a sentence or two; longer blocks are not tested.
+DISCLOSURE_MAX = 300
 #: Blocks shorter than this above the first real paragraph may be meta rows.
 META_ROW = 160
 #: A table cell this long (effective bytes) and not link-dense holds prose.
@@ -221,6 +223,8 @@ def drop_noise(
             continue
         if len(b.text) <= DROP_LINE_MAX and is_drop_line(b.text, rules):
             credits.append(b.text)
+            continue
+        if len(b.text) <= DISCLOSURE_MAX and rules.disclosure.search(b.text.lower()):
             continue
         if title_key and k == title_key:
             continue

@@ -42,6 +42,8 @@ class Rules:
     #: CJK line tests, run on the line as printed.
     drop_prefix_cjk: re.Pattern[str]
     drop_pattern_cjk: re.Pattern[str]
+    #: Affiliate and review-policy notes, run on the lower-cased line.
+    disclosure: re.Pattern[str]
     credits: tuple[re.Pattern[str], ...]
 
 
@@ -183,5 +185,6 @@ def rules() -> Rules:
         drop_pattern=_lowered(p for p in ph["drop_line_patterns"] if not _has_cjk(p)),
         drop_prefix_cjk=_joined(p for p in ph["drop_line_prefix"] if _has_cjk(p)),
         drop_pattern_cjk=_joined(p for p in ph["drop_line_patterns"] if _has_cjk(p)),
+        disclosure=_lowered(ph["disclosures"]),
         credits=tuple(re.compile(p) for p in ph["credit"]),
     )
