@@ -220,7 +220,17 @@ def cut(html: str) -> tuple[list[str], list[tuple[int, int]], Segmented]:
     return texts(blocks), spans, seg
 
 
-@pytest.mark.parametrize("heading", ["热门新闻", "相关新闻", "Related stories", "MOST READ:"])
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "热门新闻",
+        "相关新闻",
+        "Related stories",
+        "MOST READ:",
+        "About the author",
+        "Ready for more?",
+    ],
+)
 def test_section_heading_after_the_article_ends_it(heading: str) -> None:
     kept, spans, seg = cut(
         f"<div><p>{ZH}</p><p>{ZH2}</p><p>{EN}</p><h3>{heading}</h3>"
@@ -499,6 +509,10 @@ def test_linked_heading_not_between_prose_is_not_spared(html: str) -> None:
         "Join our weekly newsletter",
         "Leave a comment",
         "This article was originally published on Monday.",
+        "Did you find the article helpful?",
+        "Thank you for your feedback!",
+        "Previous PostWinter ferry timetable: what changes in December",
+        "Get the week's harbour news delivered straight to your inbox!",
     ],
 )
 def test_is_drop_line(line: str) -> None:

@@ -47,7 +47,7 @@ class Rules:
     credits: tuple[re.Pattern[str], ...]
 
 
-_STRIP = " \t:：>»›|-—–·•*#【】[]()（）"
+_STRIP = " \t:：>»›|-—–·•*#【】[]()（）.…?!？！。"
 
 
 def key(text: str) -> str:
