@@ -446,6 +446,18 @@ def test_row_of_links_alone_is_not_spared() -> None:
     assert spared_links(seg.blocks, seg) == frozenset()
 
 
+def test_numbered_linked_heading_before_its_review_is_spared() -> None:
+    review = f"{REVIEW} {REVIEW}"
+    seg = prep(
+        f"<p>{review}</p><h2><a href=/h>2. Harbour Hotel</a></h2><p>Best for families</p>"
+        f"<p>{review}</p><h2><a href=/x>Other Hotel</a></h2><p>Best for couples</p>"
+    )
+    numbered = next(b for b in seg.blocks if b.text == "2. Harbour Hotel")
+    plain = next(b for b in seg.blocks if b.text == "Other Hotel")
+    assert numbered.owner in spared_links(seg.blocks, seg)
+    assert plain.owner not in spared_links(seg.blocks, seg)
+
+
 def test_linked_heading_between_prose_is_spared() -> None:
     seg = prep(f'<p>{EN} {EN2}</p><h3><a href="/k">“The Kettle” ($30)</a></h3><p>{EN2} {EN}</p>')
     heading = seg.blocks[1]

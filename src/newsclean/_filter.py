@@ -50,6 +50,8 @@ DROP_LINE_MAX = 100
 DISCLOSURE_MAX = 300
 #: Blocks shorter than this above the first real paragraph may be meta rows.
 META_ROW = 160
+#: A numbered linked heading is a list entry when prose follows within this many blocks.
+ENTRY_REACH = 4
 #: A table cell this long (effective bytes) and not link-dense holds prose.
 PROSE_CELL = 80
 
@@ -247,12 +249,19 @@ def spared_links(blocks: Sequence[Block], seg: Segmented) -> frozenset[int]:
     - A heading that is a link, between two prose paragraphs: the entries
       of a list article ("“Title” ($30)" followed by its review). A teaser
       card's linked headline has a short teaser or another card around it.
+    - A numbered heading that is a link (``3. Harbour Hotel``) with prose
+      among the next ``ENTRY_REACH`` blocks: an entry of a ranked list,
+      whose fact rows or photo may come before its review.
     """
     cells = [b for b in blocks if b.tag in _CELL_TAGS]
     rows = {seg.parents[b.owner] for b in cells if not _link_dense(b) and b.size >= PROSE_CELL}
     kept = {b.owner for b in cells if _link_dense(b) and seg.parents[b.owner] in rows}
     for before, b, after in zip(blocks, blocks[1:], blocks[2:], strict=False):
         if b.tag in HEADING_TAGS and _link_dense(b) and _prose(before) and _prose(after):
+            kept.add(b.owner)
+    for i, b in enumerate(blocks):
+        numbered = b.tag in HEADING_TAGS and _NUMBERED.match(b.text) and _link_dense(b)
+        if numbered and any(_prose(a) for a in blocks[i + 1 : i + 1 + ENTRY_REACH]):
             kept.add(b.owner)
     return frozenset(kept)
 
@@ -262,6 +271,7 @@ def _prose(b: Block) -> bool:
 
 
 _CELL_TAGS = frozenset({"td", "th"})
+_NUMBERED = re.compile(r"\s*(#\s?\d{1,3}|\d{1,3}[.):])\s")
 _TAIL_KEPT = _CELL_TAGS | {"li"}
 
 
