@@ -242,6 +242,15 @@ def test_section_heading_after_the_article_ends_it(heading: str) -> None:
     assert spans == [(heading_owner, len(seg.parents))]
 
 
+def test_a_heading_repeated_through_the_story_does_not_end_it() -> None:
+    widget = "<div><h3>Latest news</h3><ul><li>Another story</li></ul></div>"
+    kept, _, _ = cut(
+        f"<div><p>{ZH}</p><p>{ZH2}</p><p>{EN}</p>{widget}<p>{EN2}</p>{widget}<p>{ZH}。</p></div>"
+    )
+    # The first widget is only itself; the last one ends the story.
+    assert kept == [ZH, ZH2, EN, EN2]
+
+
 def test_side_section_early_only_drops_itself() -> None:
     kept, spans, seg = cut(
         f"<div><p>{ZH}</p><div class='box'><h3>相关新闻</h3>"
