@@ -402,6 +402,14 @@ def test_drop_noise_meta_rows_before_the_first_paragraph() -> None:
     assert credits == rows
 
 
+def test_drop_noise_a_schedule_of_dated_rows_stays() -> None:
+    rows = [f"September {d} 12pm-1pm Room 217" for d in (3, 10, 17, 24)] + [
+        f"October {d} 12pm-1pm Room 217" for d in (1, 8)
+    ]
+    kept, _ = noise([blk("Schedule", "h2"), *(blk(r) for r in rows), blk(EN)])
+    assert kept == ["Schedule", *rows, EN]
+
+
 def test_drop_noise_a_short_paragraph_does_not_start_the_article() -> None:
     kept, credits = noise([blk("短讯。"), blk("2024年3月5日 星期二"), blk(ZH)])
     assert kept == ["短讯。", ZH]

@@ -48,6 +48,8 @@ TAIL_SHORT = 60
 DROP_LINE_MAX = 100
 #: Affiliate and review-policy notes are a sentence or two; longer blocks are not tested.
 DISCLOSURE_MAX = 300
+#: More dated rows than this above the first real paragraph are a schedule, not meta rows.
+MAX_META_ROWS = 5
 #: Blocks shorter than this above the first real paragraph may be meta rows.
 META_ROW = 160
 #: A numbered linked heading is a list entry when prose follows within this many blocks.
@@ -222,6 +224,7 @@ def drop_noise(
     """
     out: list[Block] = []
     started = False
+    meta_rows = _meta_rows_apply(blocks)
     for b in blocks:
         k = b.key
         dense = _link_dense(b) and b.owner not in spared
@@ -235,7 +238,7 @@ def drop_noise(
         if title_key and k == title_key:
             continue
         if not started:
-            if _is_meta_row(b):
+            if meta_rows and _is_meta_row(b):
                 credits.append(b.text)
                 continue
             started = b.tag not in HEADING_TAGS and b.size >= SUBSTANTIAL
@@ -304,6 +307,20 @@ def is_drop_line(text: str, rules: Rules) -> bool:
 
 
 _OPENERS = " [【(（■●▲〔［※＊*"
+
+
+def _meta_rows_apply(blocks: Sequence[Block]) -> bool:
+    """Whether the dated rows above the first real paragraph are few enough to be meta rows.
+
+    A byline, a date and a source make two or three rows; a schedule of
+    dated rows opening a page is its content.
+    """
+    rows = 0
+    for b in blocks:
+        if b.tag not in HEADING_TAGS and b.size >= SUBSTANTIAL:
+            break
+        rows += _is_meta_row(b)
+    return rows <= MAX_META_ROWS
 
 
 def _is_meta_row(b: Block) -> bool:
