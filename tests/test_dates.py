@@ -492,3 +492,42 @@ def test_date_printed_in_the_headline_block() -> None:
     assert published(body=body, lang="de") == dt.datetime(2022, 2, 2)
     too_big = f"<div><h1>Title</h1><p>{'Long text. ' * 60} 02.02.2022</p></div>"
     assert published(body=too_big, lang="de") is None
+
+
+def test_stated_dates_that_disagree_yield_to_the_printed_one() -> None:
+    head = (
+        '<script type="application/ld+json">{"@type":"NewsArticle",'
+        '"datePublished":"2023-11-03T10:25:00+01:00"}</script>'
+        '<meta property="article:published_time" content="2023-11-06T14:25:00+01:00">'
+    )
+    body = '<h1>Ein Titel</h1><p class="meta">Von Ada | <span class="date">06.11.2023</span></p>'
+    found = published(head, body, lang="de")
+    assert found == dt.datetime(2023, 11, 6, 14, 25, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    # Nothing printed, or a printed day that no tag states: the strongest source stands.
+    assert published(head, "<h1>Ein Titel</h1>", lang="de") is not None
+    assert published(head, "<h1>Ein Titel</h1>", lang="de").day == 3  # type: ignore[union-attr]
+    other = '<h1>Ein Titel</h1><span class="date">01.11.2023</span>'
+    assert published(head, other, lang="de").day == 3  # type: ignore[union-attr]
+
+
+def test_a_printed_update_does_not_choose_among_stated_dates() -> None:
+    head = (
+        '<meta property="article:published_time" content="2017-12-15T08:50:02-05:00">'
+        '<meta name="sailthru.date" content="2018-07-24">'
+    )
+    body = (
+        '<h1>The best films of the year</h1><div class="byline">'
+        '<span class="byline__item">Updated <time class="byline__item" '
+        'datetime="2018-07-24T18:15:58+00:00">Jul 24, 2018, 2:15pm EDT</time></span></div>'
+    )
+    found = published(head, body, lang="en-US")
+    assert found is not None and found.date() == dt.date(2017, 12, 15)
+
+
+def test_date_after_the_headline_ignores_scripts() -> None:
+    body = (
+        '<script>var page = {"title": "Warum sich das Warten lohnt", "n": 1};</script>'
+        "<p>Menu</p><h1>Warum sich das Warten lohnt</h1>"
+        '<div class="author"><p><strong>04.02.2022 | 15:33 Uhr | Mia Muster</strong></p></div>'
+    )
+    assert published(body=body, lang="de") == dt.datetime(2022, 2, 4, 15, 33)

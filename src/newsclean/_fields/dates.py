@@ -30,7 +30,14 @@ above the headline; each is one selector call.
 6. A date right after a publish label in the page text (``Posted on``,
    ``Published:``, ``Veröffentlicht am``, ``Erschienen am:``, ``Datum:``,
    ``发表于:``, ``时间：``; ``am`` alone only before a date with a time), then
-   a date within the first characters after the ``<h1>`` text.
+   a date within the first characters of visible text after the ``<h1>``
+   (scripts and styles are not read).
+
+When the dates of 1 and 2 fall on different days (an old JSON-LD
+``datePublished`` beside a newer ``article:published_time``), the one the
+page also prints (3, 4, the headline's block, 6) is taken; a printed date
+that follows "Updated"/"Aktualisiert" does not choose. Without such a
+printed day the strongest source stands.
 
 A UTC stamp that falls on the day before or after the day in the URL gives
 the URL's day: the URL was written in the page's own time zone.
@@ -90,6 +97,13 @@ _TIME_NODES = (
 )
 _UPDATE_WORDS = re.compile(r"updat|modif|revis|edit", re.IGNORECASE)
 #: Class/id words of the cards that list other stories: their dates are not the page's.
+#: Printed words that say the date after them is an update (``Updated``,
+#: ``Aktualisiert am``, ``Mis à jour le``, ``更新``).
+_UPDATE_LABEL = re.compile(
+    r"(?:updated?|aktualisiert|geändert|mis\s+à\s+jour|actualizado|atualizado|aggiornato"
+    r"|bijgewerkt|更新|修改)\W*(?:\s+(?:on|am|le|el|em|il|op))?\s*[:：]?\s*$",
+    re.IGNORECASE,
+)
 _ELSEWHERE_WORDS = re.compile(r"teaser|related|recommend|sidebar|widget", re.IGNORECASE)
 #: Ancestors of a dated element whose class/id are read for ``_ELSEWHERE_WORDS``.
 ELSEWHERE_DEPTH = 2
@@ -98,6 +112,8 @@ _PUBLISH_WORDS = re.compile(r"publish|pubdate|date|posted", re.IGNORECASE)
 #: A ``datePublished`` in JSON-LD that ``read_meta`` could not use (wrapped in
 #: ``<![CDATA[``, HTML-escaped, or of a type it does not take as an article).
 _RAW_JSONLD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{6,60})"')
+#: Elements whose content is no visible text.
+_NO_TEXT = frozenset({"script", "style", "noscript", "template", "svg", "-comment"})
 _JSONLD_SCRIPTS = 'script[type="application/ld+json" i]'
 #: Characters of page text searched for a labelled date, the last resort.
 MAX_LABEL_TEXT = 20_000
@@ -385,6 +401,13 @@ def _text_candidates(
                 break
 
 
+def _first_candidate(
+    text: str, language: str | None, now: dt.datetime | None
+) -> tuple[int, int, dt.datetime] | None:
+    """(start, -length, date) of the first date in ``text``."""
+    return min(_text_candidates(text, language, now), default=None, key=lambda c: c[:2])
+
+
 def date_from_text(
     text: str, language: str | None = None, *, now: dt.datetime | None = None
 ) -> dt.datetime | None:
@@ -397,7 +420,7 @@ def date_from_text(
     year is never guessed. ``language`` is a BCP-47 tag that decides the
     order of ambiguous numeric dates (see the module docstring).
     """
-    best = min(_text_candidates(text, language, now), default=None, key=lambda c: c[:2])
+    best = _first_candidate(text, language, now)
     return best[2] if best else None
 
 
@@ -494,14 +517,37 @@ def _elsewhere(node: LexborNode) -> bool:
     return False
 
 
+def _updated_at(text: str, at: int) -> bool:
+    """Whether the date at ``at`` in ``text`` follows an update label."""
+    return _UPDATE_LABEL.search(text[max(0, at - 40) : at]) is not None
+
+
+def _after_update_label(node: LexborNode) -> bool:
+    """Whether the text just before ``node`` in its parent says "Updated"."""
+    parent = node.parent
+    if parent is None:
+        return False
+    own = node.text()
+    whole = parent.text()
+    if len(whole) > MAX_DATE_TEXT:
+        return False
+    at = whole.find(own) if own else -1
+    return at > 0 and _updated_at(whole, at)
+
+
 def _from_time_nodes(
-    root: LexborHTMLParser | LexborNode, language: str | None, now: dt.datetime | None
+    root: LexborHTMLParser | LexborNode,
+    language: str | None,
+    now: dt.datetime | None,
+    *,
+    printed_updates: bool = True,
 ) -> dt.datetime | None:
+    """``printed_updates=False`` also skips a date printed after "Updated"."""
     plain: dt.datetime | None = None
     for node in _around_headline(root, _TIME_NODES):
         attrs = node.attributes
         labels = _attr_text(node)
-        if _UPDATE_WORDS.search(labels):
+        if _UPDATE_WORDS.search(labels) or (not printed_updates and _after_update_label(node)):
             continue
         value = attrs.get("datetime") or attrs.get("content") or node.text()
         found = parse_value(value or "", language, now)
@@ -514,17 +560,24 @@ def _from_time_nodes(
 
 
 def _from_date_lines(
-    root: LexborHTMLParser | LexborNode, language: str | None, now: dt.datetime | None
+    root: LexborHTMLParser | LexborNode,
+    language: str | None,
+    now: dt.datetime | None,
+    *,
+    printed_updates: bool = True,
 ) -> dt.datetime | None:
+    """``printed_updates=False`` also skips a line whose first date follows "Updated"."""
     for node in _around_headline(root, _DATE_NODES):
         if _UPDATE_WORDS.search(_attr_text(node)):
             continue
         text = " ".join(node.text(separator=" ").split())
         if not text or len(text) > MAX_DATE_TEXT:
             continue
-        found = date_from_text(text, language, now=now)
-        if found is not None:
-            return found
+        first = _first_candidate(text, language, now)
+        if first is None:
+            continue
+        if printed_updates or not (_updated_at(text, first[0]) or _after_update_label(node)):
+            return first[2]
     return None
 
 
@@ -570,7 +623,7 @@ def _from_raw_jsonld(
 
 def _date_at(text: str, language: str | None, now: dt.datetime | None) -> dt.datetime | None:
     """A date that ``text`` starts with, else None."""
-    best = min(_text_candidates(text, language, now), default=None, key=lambda c: c[:2])
+    best = _first_candidate(text, language, now)
     return best[2] if best is not None and best[0] == 0 else None
 
 
@@ -592,8 +645,13 @@ def date_after_label(
 
 
 def _from_labelled_text(
-    root: LexborHTMLParser | LexborNode, language: str | None, now: dt.datetime | None
+    root: LexborHTMLParser | LexborNode,
+    language: str | None,
+    now: dt.datetime | None,
+    *,
+    printed_updates: bool = True,
 ) -> dt.datetime | None:
+    """``printed_updates=False`` skips a date after the headline that follows "Updated"."""
     body = root.body if isinstance(root, LexborHTMLParser) else root
     if body is None:
         return None
@@ -601,12 +659,38 @@ def _from_labelled_text(
     found = date_after_label(text, language, now=now)
     if found is None:
         h1 = root.css_first("h1")
-        heading = " ".join(h1.text(separator=" ").split()) if h1 is not None else ""
-        at = text.find(heading) if len(heading) > 10 else -1
-        if at >= 0:
-            start = at + len(heading)
-            found = date_from_text(text[start : start + MAX_AFTER_HEADLINE], language, now=now)
+        if h1 is not None and len(h1.text(strip=True)) > 10:
+            after = _text_after(h1, MAX_AFTER_HEADLINE)
+            first = _first_candidate(after, language, now)
+            if first is not None and (printed_updates or not _updated_at(after, first[0])):
+                found = first[2]
     return found
+
+
+def _following(node: LexborNode) -> LexborNode | None:
+    """The node after ``node`` and all it holds, in document order."""
+    cur: LexborNode | None = node
+    while cur is not None and cur.next is None:
+        cur = cur.parent
+    return cur.next if cur is not None else None
+
+
+def _text_after(node: LexborNode, limit: int) -> str:
+    """About ``limit`` characters of the text that follows ``node``, scripts and styles left out."""
+    parts: list[str] = []
+    size = 0
+    cur = _following(node)
+    while cur is not None and size < limit:
+        if cur.tag == "-text":
+            piece = cur.text()
+            parts.append(piece)
+            size += len(piece)
+            cur = _following(cur)
+        elif cur.tag in _NO_TEXT or cur.child is None:
+            cur = _following(cur)
+        else:
+            cur = cur.child
+    return " ".join(" ".join(parts).split())[:limit]
 
 
 def find_published(
@@ -624,19 +708,11 @@ def find_published(
     page's own tag (``en-US``, ``de``); without it the page's ``lang``,
     content-language or ``og:locale`` is used.
     """
-    r = _rules()
     language = language or _page_language(meta)
-    found = _first_value(_jsonld_values(meta.jsonld.get("datePublished")), language, now)
-    if found is None and not meta.jsonld and tree is not None:
-        found = _from_raw_jsonld(tree, language, now)
-    found = found or _first_value(
-        (v for name in r.published_meta if (v := meta.metas.get(name))), language, now
-    )
-    found = found or _first_value(_jsonld_values(meta.jsonld.get("dateCreated")), language, now)
-    if found is not None and found.utcoffset() == dt.timedelta(0):
-        found = _local_twin(found, meta, r.published_meta, language, now)
-        found = _url_day(found, url, now)
-        found = in_site_zone(found, language, url)
+    stated = _stated_dates(meta, tree, language, now)
+    found = _in_page_zone(stated[0], meta, url, language, now) if stated else None
+    if found is not None and tree is not None and len(stated) > 1:
+        found = _printed_choice(found, stated, tree, meta, url, language, now)
     if found is None and tree is not None:
         found = _from_time_nodes(tree, language, now) or _from_date_lines(tree, language, now)
         found = found or _from_headline_block(tree, language, now)
@@ -644,6 +720,83 @@ def find_published(
     if found is None and tree is not None:
         found = _from_labelled_text(tree, language, now)
     return found
+
+
+def _stated_dates(
+    meta: PageMeta,
+    tree: LexborHTMLParser | LexborNode | None,
+    language: str | None,
+    now: dt.datetime | None,
+) -> list[dt.datetime]:
+    """The publish dates the page states for machines, strongest first (steps 1 and 2).
+
+    Only the strongest source is parsed unless its value is needed to check
+    it against the others: callers look past the first only when the page
+    may contradict itself.
+    """
+    r = _rules()
+    values = _jsonld_values(meta.jsonld.get("datePublished"))
+    values += [v for name in r.published_meta if (v := meta.metas.get(name))]
+    values += _jsonld_values(meta.jsonld.get("dateCreated"))
+    found = [d for v in dict.fromkeys(values) if (d := parse_value(v, language, now)) is not None]
+    if not meta.jsonld and tree is not None:
+        raw = _from_raw_jsonld(tree, language, now)
+        if raw is not None:
+            found.insert(0, raw)
+    return found
+
+
+def _in_page_zone(
+    found: dt.datetime,
+    meta: PageMeta,
+    url: str | None,
+    language: str | None,
+    now: dt.datetime | None,
+) -> dt.datetime:
+    """A UTC stamp moved to the page's own offset, URL day or country zone."""
+    if found.utcoffset() == dt.timedelta(0):
+        found = _local_twin(found, meta, _rules().published_meta, language, now)
+        found = _url_day(found, url, now)
+        found = in_site_zone(found, language, url)
+    return found
+
+
+def _printed_choice(
+    found: dt.datetime,
+    stated: list[dt.datetime],
+    tree: LexborHTMLParser | LexborNode,
+    meta: PageMeta,
+    url: str | None,
+    language: str | None,
+    now: dt.datetime | None,
+) -> dt.datetime:
+    """When the stated dates fall on different days, the one the page also prints.
+
+    A page that states an old ``datePublished`` in JSON-LD and a newer
+    ``article:published_time`` (or the other way round) prints one of them
+    under its headline: that one is the date readers see. Without such a
+    printed date the strongest source stands.
+    """
+    local = [_in_page_zone(d, meta, url, language, now) for d in stated]
+    if len({d.date() for d in local}) < 2:
+        return found
+    printed = _printed_days(tree, language, now)
+    if found.date() in printed:
+        return found
+    return next((d for d in local if d.date() in printed), found)
+
+
+def _printed_days(
+    root: LexborHTMLParser | LexborNode, language: str | None, now: dt.datetime | None
+) -> set[dt.date]:
+    """The days printed where a page shows its date (steps 3, 4 and 6)."""
+    found = (
+        _from_time_nodes(root, language, now, printed_updates=False),
+        _from_date_lines(root, language, now, printed_updates=False),
+        _from_headline_block(root, language, now),
+        _from_labelled_text(root, language, now, printed_updates=False),
+    )
+    return {d.date() for d in found if d is not None}
 
 
 def _local_twin(
