@@ -531,3 +531,13 @@ def test_date_after_the_headline_ignores_scripts() -> None:
         '<div class="author"><p><strong>04.02.2022 | 15:33 Uhr | Mia Muster</strong></p></div>'
     )
     assert published(body=body, lang="de") == dt.datetime(2022, 2, 4, 15, 33)
+
+
+def test_dates_in_comments_come_last() -> None:
+    body = (
+        '<div class="post-header"><div class="date-header">Freitag, 5. Juni 2015</div>'
+        "<h1>Ein Beitrag</h1></div><p>Text.</p>"
+        '<div class="comment-block"><div class="comment-header">'
+        '<span class="datetime">6. Juni 2015 um 10:23</span></div></div>'
+    )
+    assert published(body=body, lang="de") == dt.datetime(2015, 6, 5)

@@ -96,7 +96,6 @@ _TIME_NODES = (
     '[property="schema:dateCreated" i][content]:not(meta)'
 )
 _UPDATE_WORDS = re.compile(r"updat|modif|revis|edit", re.IGNORECASE)
-#: Class/id words of the cards that list other stories: their dates are not the page's.
 #: Printed words that say the date after them is an update (``Updated``,
 #: ``Aktualisiert am``, ``Mis à jour le``, ``更新``).
 _UPDATE_LABEL = re.compile(
@@ -104,7 +103,9 @@ _UPDATE_LABEL = re.compile(
     r"|bijgewerkt|更新|修改)\W*(?:\s+(?:on|am|le|el|em|il|op))?\s*[:：]?\s*$",
     re.IGNORECASE,
 )
-_ELSEWHERE_WORDS = re.compile(r"teaser|related|recommend|sidebar|widget", re.IGNORECASE)
+#: Class/id words of the cards that list other stories, and of readers' comments:
+#: their dates are not the page's.
+_ELSEWHERE_WORDS = re.compile(r"teaser|related|recommend|sidebar|widget|comment", re.IGNORECASE)
 #: Ancestors of a dated element whose class/id are read for ``_ELSEWHERE_WORDS``.
 ELSEWHERE_DEPTH = 2
 _PUBLISH_WORDS = re.compile(r"publish|pubdate|date|posted", re.IGNORECASE)
@@ -476,7 +477,7 @@ def _attr_text(node: LexborNode) -> str:
 def _around_headline(root: LexborHTMLParser | LexborNode, selector: str) -> Iterator[LexborNode]:
     """Matches of ``selector``, those after the first ``<h1>`` first, at most 20 on each side.
 
-    Those inside another story's card are held back to the end. Callers stop
+    Those inside another story's card or a comment are held back to the end. Callers stop
     at the first date, so the ancestors of later matches are never read.
 
     One selector call: ``h1`` is matched with the rest to find where the
@@ -506,7 +507,7 @@ def _around_headline(root: LexborHTMLParser | LexborNode, selector: str) -> Iter
 
 
 def _elsewhere(node: LexborNode) -> bool:
-    """Whether a dated element sits in another story's card (a teaser, a related list)."""
+    """Whether a dated element sits in another story's card (teaser, related list) or a comment."""
     cur: LexborNode | None = node
     for _ in range(ELSEWHERE_DEPTH + 1):
         if cur is None:
