@@ -408,6 +408,8 @@ def test_w_published_date_meta() -> None:
         ("Datum: 03.11.2021 Autor: X", dt.datetime(2021, 11, 3)),
         ("Letzte Änderung: 31.10.2023 Erschienen am: 01.11.2023", dt.datetime(2023, 11, 1)),
         ("Veröffentlicht am 16.08.2019", dt.datetime(2019, 8, 16)),
+        ("Un documentaire de X Mise en ligne 23 mai 2019", dt.datetime(2019, 5, 23)),
+        ("Mis en ligne le 04/11/2021 à 10h05", dt.datetime(2021, 11, 4, 10, 5)),
         ("Autor: Bo2man am 29.12.2010, 13:36 Uhr", dt.datetime(2010, 12, 29, 13, 36)),
         # Not labels: prose, a bare "am" before a date without a time, an update.
         ("Das Forum findet am 02.04.2022 in Frankfurt statt.", None),

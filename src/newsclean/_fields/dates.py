@@ -121,11 +121,12 @@ MAX_LABEL_TEXT = 20_000
 #: Characters of page text after the headline searched for an unlabelled date.
 MAX_AFTER_HEADLINE = 300
 #: A word that says the date after it is the publish date (``Published:``,
-#: ``Posted on``, ``Veröffentlicht am``, ``Erschienen am:``, ``Datum:``,
+#: ``Posted on``, ``Veröffentlicht am``, ``Erschienen am:``, ``Mis en ligne le``, ``Datum:``,
 #: ``发表于:``, ``时间：``); a bare ``am`` only before a date with a time.
 _PUBLISH_LABEL = re.compile(
     r"(?:(?<![^\W\d_])(?:published|posted|veröffentlicht|erschienen|erstellt|datum|publié"
-    r"|publicado|pubblicato|gepubliceerd|(?P<weak>am))(?![^\W\d_])(?:\s+(?:on|am|le|el|il|op))?"
+    r"|publicado|pubblicato|gepubliceerd|mise?\s+en\s+ligne|(?P<weak>am))(?![^\W\d_])"
+    r"(?:\s+(?:on|am|le|el|il|op))?"
     r"|发表于|發表於|发布于|發佈於|发布时间|發佈時間|发表时间|發表時間|(?<!更新)(?<!修改)(?:时间|時間|日期))"
     r"\s*[:：]?\s*",
     re.IGNORECASE,
