@@ -543,3 +543,17 @@ def test_dates_in_comments_come_last() -> None:
         '<span class="datetime">6. Juni 2015 um 10:23</span></div></div>'
     )
     assert published(body=body, lang="de") == dt.datetime(2015, 6, 5)
+
+
+def test_video_upload_date_before_the_url() -> None:
+    head = (
+        '<script type="application/ld+json">{"@context":"https://schema.org",'
+        '"@type":"VideoObject","name":"Clip","uploadDate":"2020-04-04T20:57:00.000+02:00"}'
+        "</script>"
+    )
+    found = published(head, "<h1>Ein Videobeitrag</h1>", url="https://x.example/2020/04/01/a")
+    assert found is not None and found.date() == dt.date(2020, 4, 4)
+    # A date the page states for the article wins.
+    article = head + '<meta property="article:published_time" content="2020-04-03T10:00:00+02:00">'
+    found = published(article, "<h1>Ein Videobeitrag</h1>")
+    assert found is not None and found.date() == dt.date(2020, 4, 3)

@@ -21,6 +21,9 @@ Fallback order for the publish date, strongest evidence first:
    line (``[class*=date]``, ``[class*=time]``, ``[class*=publish]``,
    ``time``, ``.info``, ``.source``), read by ``date_from_text``.
 
+Then a date printed inside the headline's own block, then the
+``uploadDate`` of a JSON-LD ``VideoObject`` (a page built around a video).
+
 In 3 and 4 the first twenty matches after the first ``<h1>`` are tried
 before the twenty before it, because a masthead often prints today's date
 above the headline; each is one selector call.
@@ -607,20 +610,29 @@ def _from_headline_block(
 
 
 def _from_raw_jsonld(
-    root: LexborHTMLParser | LexborNode, language: str | None, now: dt.datetime | None
+    root: LexborHTMLParser | LexborNode,
+    language: str | None,
+    now: dt.datetime | None,
+    key: str = "datePublished",
 ) -> dt.datetime | None:
-    """The first ``datePublished`` written in any JSON-LD script, read as text."""
+    """The first ``key`` (``datePublished``) written in any JSON-LD script, read as text."""
+    pattern = _RAW_JSONLD_PUBLISHED if key == "datePublished" else _raw_jsonld_key(key)
     for node in root.css(_JSONLD_SCRIPTS):
         raw = node.text()
-        if not raw or "datePublished" not in raw:
+        if not raw or key not in raw:
             continue
         if "&quot;" in raw:
             raw = html.unescape(raw)
-        for m in _RAW_JSONLD_PUBLISHED.finditer(raw):
+        for m in pattern.finditer(raw):
             found = parse_value(m.group(1).replace("\\/", "/"), language, now)
             if found is not None:
                 return found
     return None
+
+
+@functools.lru_cache(maxsize=4)
+def _raw_jsonld_key(key: str) -> re.Pattern[str]:
+    return re.compile(rf'"{re.escape(key)}"\s*:\s*"([^"]{{6,60}})"')
 
 
 def _date_at(text: str, language: str | None, now: dt.datetime | None) -> dt.datetime | None:
@@ -718,6 +730,8 @@ def find_published(
     if found is None and tree is not None:
         found = _from_time_nodes(tree, language, now) or _from_date_lines(tree, language, now)
         found = found or _from_headline_block(tree, language, now)
+        # A page built around a video states its date only for the video.
+        found = found or _from_raw_jsonld(tree, language, now, "uploadDate")
     found = found or date_from_url(url, now=now)
     if found is None and tree is not None:
         found = _from_labelled_text(tree, language, now)
