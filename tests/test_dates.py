@@ -239,6 +239,24 @@ def test_url_never_invents_a_day(url: str | None) -> None:
     assert date_from_url(url, now=NOW) is None
 
 
+@pytest.mark.parametrize(
+    ("url", "language", "expected"),
+    [
+        ("https://x.example/news/meldungen/29-10-2021", None, dt.datetime(2021, 10, 29)),
+        ("https://x.example/news/meldungen/05-10-2021", "de", dt.datetime(2021, 10, 5)),
+        ("https://x.example/news/notes-05-10-2021", "en-US", dt.datetime(2021, 5, 10)),
+        ("https://x.example/news/bericht_05.10.2021.html", None, dt.datetime(2021, 10, 5)),
+        # The order is not known: no date.
+        ("https://x.example/news/05-10-2021", None, None),
+        ("https://x.example/news/05-10-2021", "en", None),
+    ],
+)
+def test_url_with_the_year_last_follows_the_page_order(
+    url: str, language: str | None, expected: dt.datetime | None
+) -> None:
+    assert date_from_url(url, now=NOW, language=language) == expected
+
+
 # --- the page ---------------------------------------------------------------
 
 JSONLD = (

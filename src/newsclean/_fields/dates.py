@@ -28,8 +28,9 @@ In 3 and 4 the first twenty matches after the first ``<h1>`` are tried
 before the twenty before it, because a masthead often prints today's date
 above the headline; each is one selector call.
 5. The URL (``/2024/06/19/``, ``/2024/0619/``, ``/2024-06/19/``,
-   ``-2024-06-19``, ``/20240619/``). A URL that gives only a year and a
-   month gives nothing: a day is never invented.
+   ``-2024-06-19``, ``/20240619/``, and ``/19-06-2024`` in the page's day
+   and month order). A URL that gives only a year and a month gives
+   nothing: a day is never invented.
 6. A date right after a publish label in the page text (``Posted on``,
    ``Published:``, ``Veröffentlicht am``, ``Erschienen am:``, ``Datum:``,
    ``发表于:``, ``时间：``; ``am`` alone only before a date with a time), then
@@ -151,6 +152,11 @@ _URL_DATES = tuple(
         r"(?<!\d)(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)",
         r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})(?!\d)",
     )
+)
+
+#: ``/29-10-2021``, ``_29.10.2021``: day and month in the page's order.
+_URL_YEAR_LAST = re.compile(
+    r"(?<!\d)(?<!\d[-._])(?P<a>\d{1,2})(?P<sep>[-._])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2})(?![\d])"
 )
 
 
@@ -432,8 +438,14 @@ def date_from_text(
 # --- URL ------------------------------------------------------------------
 
 
-def date_from_url(url: str | None, *, now: dt.datetime | None = None) -> dt.datetime | None:
-    """A date written in the URL path, as a naive midnight; year and month alone give nothing."""
+def date_from_url(
+    url: str | None, *, now: dt.datetime | None = None, language: str | None = None
+) -> dt.datetime | None:
+    """A date written in the URL path, as a naive midnight; year and month alone give nothing.
+
+    A year last (``/29-10-2021``) is read in the order of ``language``, as
+    printed numeric dates are; when neither that nor the numbers tell, it gives nothing.
+    """
     if not url:
         return None
     try:
@@ -445,6 +457,11 @@ def date_from_url(url: str | None, *, now: dt.datetime | None = None) -> dt.date
             found = _make(int(m["y"]), int(m["m"]), int(m["d"]), None, None, now)
             if found is not None:
                 return found
+    for m in _URL_YEAR_LAST.finditer(path):
+        md = _numeric_order(int(m["a"]), int(m["b"]), m["sep"], language)
+        found = _make(int(m["y"]), md[0], md[1], None, None, now) if md else None
+        if found is not None:
+            return found
     return None
 
 
@@ -732,7 +749,7 @@ def find_published(
         found = found or _from_headline_block(tree, language, now)
         # A page built around a video states its date only for the video.
         found = found or _from_raw_jsonld(tree, language, now, "uploadDate")
-    found = found or date_from_url(url, now=now)
+    found = found or date_from_url(url, now=now, language=language)
     if found is None and tree is not None:
         found = _from_labelled_text(tree, language, now)
     return found
