@@ -575,3 +575,17 @@ def test_video_upload_date_before_the_url() -> None:
     article = head + '<meta property="article:published_time" content="2020-04-03T10:00:00+02:00">'
     found = published(article, "<h1>Ein Videobeitrag</h1>")
     assert found is not None and found.date() == dt.date(2020, 4, 3)
+
+
+def test_other_stories_cards_yield_to_a_labelled_date() -> None:
+    body = (
+        '<h1>Reisehinweise</h1><p class="x">Stand: 12.11.2021</p><p>Text.</p>'
+        '<ul class="teaser-list"><li><span class="teaser-pubdate">04.11.2021</span>'
+        "<h4>Eine andere Meldung</h4></li></ul>"
+    )
+    assert published(body=body, lang="de") == dt.datetime(2021, 11, 12)
+    # With nothing else, the card's date is still taken.
+    only_card = (
+        '<h1>Reisehinweise</h1><div class="teaser"><span class="date">04.11.2021</span></div>'
+    )
+    assert published(body=only_card, lang="de") == dt.datetime(2021, 11, 4)

@@ -36,6 +36,8 @@ above the headline; each is one selector call.
    ``发表于:``, ``时间：``; ``am`` alone only before a date with a time), then
    a date within the first characters of visible text after the ``<h1>``
    (scripts and styles are not read).
+7. The dated elements of 3 and 4 that sit in another story's card (teaser,
+   related list) or in a comment: a site may call its own lead card a teaser.
 
 When the dates of 1 and 2 fall on different days (an old JSON-LD
 ``datePublished`` beside a newer ``article:published_time``), the one the
@@ -495,11 +497,14 @@ def _attr_text(node: LexborNode) -> str:
     return " ".join(v for k in ("class", "id", "itemprop") if (v := attrs.get(k)))
 
 
-def _around_headline(root: LexborHTMLParser | LexborNode, selector: str) -> Iterator[LexborNode]:
+def _around_headline(
+    root: LexborHTMLParser | LexborNode, selector: str, cards: bool | None = None
+) -> Iterator[LexborNode]:
     """Matches of ``selector``, those after the first ``<h1>`` first, at most 20 on each side.
 
-    Those inside another story's card or a comment are held back to the end. Callers stop
-    at the first date, so the ancestors of later matches are never read.
+    Those inside another story's card or a comment are held back to the end;
+    ``cards=False`` leaves them out, ``cards=True`` gives only them. Callers
+    stop at the first date, so the ancestors of later matches are never read.
 
     One selector call: ``h1`` is matched with the rest to find where the
     headline stands in document order (a masthead prints today's date above it).
@@ -522,9 +527,10 @@ def _around_headline(root: LexborHTMLParser | LexborNode, selector: str) -> Iter
     for node in after + before:
         if _elsewhere(node):
             held.append(node)
-        else:
+        elif not cards:
             yield node
-    yield from held
+    if cards is not False:
+        yield from held
 
 
 def _elsewhere(node: LexborNode) -> bool:
@@ -563,10 +569,11 @@ def _from_time_nodes(
     now: dt.datetime | None,
     *,
     printed_updates: bool = True,
+    cards: bool | None = None,
 ) -> dt.datetime | None:
     """``printed_updates=False`` also skips a date printed after "Updated"."""
     plain: dt.datetime | None = None
-    for node in _around_headline(root, _TIME_NODES):
+    for node in _around_headline(root, _TIME_NODES, cards):
         attrs = node.attributes
         labels = _attr_text(node)
         if _UPDATE_WORDS.search(labels) or (not printed_updates and _after_update_label(node)):
@@ -587,9 +594,10 @@ def _from_date_lines(
     now: dt.datetime | None,
     *,
     printed_updates: bool = True,
+    cards: bool | None = None,
 ) -> dt.datetime | None:
     """``printed_updates=False`` also skips a line whose first date follows "Updated"."""
-    for node in _around_headline(root, _DATE_NODES):
+    for node in _around_headline(root, _DATE_NODES, cards):
         if _UPDATE_WORDS.search(_attr_text(node)):
             continue
         text = " ".join(node.text(separator=" ").split())
@@ -745,13 +753,17 @@ def find_published(
     if found is not None and tree is not None and len(stated) > 1:
         found = _printed_choice(found, stated, tree, meta, url, language, now)
     if found is None and tree is not None:
-        found = _from_time_nodes(tree, language, now) or _from_date_lines(tree, language, now)
+        found = _from_time_nodes(tree, language, now, cards=False)
+        found = found or _from_date_lines(tree, language, now, cards=False)
         found = found or _from_headline_block(tree, language, now)
         # A page built around a video states its date only for the video.
         found = found or _from_raw_jsonld(tree, language, now, "uploadDate")
     found = found or date_from_url(url, now=now, language=language)
     if found is None and tree is not None:
         found = _from_labelled_text(tree, language, now)
+        # Other stories' cards and comments: a site may call its own lead card a teaser.
+        found = found or _from_time_nodes(tree, language, now, cards=True)
+        found = found or _from_date_lines(tree, language, now, cards=True)
     return found
 
 
