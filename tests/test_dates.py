@@ -589,3 +589,13 @@ def test_other_stories_cards_yield_to_a_labelled_date() -> None:
         '<h1>Reisehinweise</h1><div class="teaser"><span class="date">04.11.2021</span></div>'
     )
     assert published(body=only_card, lang="de") == dt.datetime(2021, 11, 4)
+
+
+def test_a_headline_for_screen_readers_only_is_skipped() -> None:
+    body = (
+        '<h1 class="is-aural">Welcome to the site</h1>'
+        f"<nav>{'Home Travel Countries ' * 20}</nav>"
+        '<h1 class="heading">Italy: travel advice</h1><span class="meta">As of 12.11.2021</span>'
+        "<p>Text.</p>"
+    )
+    assert published(body=body, lang="de") == dt.datetime(2021, 11, 12)

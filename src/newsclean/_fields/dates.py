@@ -119,6 +119,8 @@ _PUBLISH_WORDS = re.compile(r"publish|pubdate|date|posted", re.IGNORECASE)
 #: A ``datePublished`` in JSON-LD that ``read_meta`` could not use (wrapped in
 #: ``<![CDATA[``, HTML-escaped, or of a type it does not take as an article).
 _RAW_JSONLD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{6,60})"')
+#: Classes of elements shown only to screen readers.
+_HIDDEN_CLASS = re.compile(r"sr-only|visually-?hidden|screen-?reader|aural", re.IGNORECASE)
 #: Elements whose content is no visible text.
 _NO_TEXT = frozenset({"script", "style", "noscript", "template", "svg", "-comment"})
 _JSONLD_SCRIPTS = 'script[type="application/ld+json" i]'
@@ -611,6 +613,13 @@ def _from_date_lines(
     return None
 
 
+def _headline(root: LexborHTMLParser | LexborNode) -> LexborNode | None:
+    """The first ``<h1>`` that is shown: a site's h1 for screen readers only is no headline."""
+    nodes = root.css("h1")
+    shown = (n for n in nodes if not _HIDDEN_CLASS.search(n.attributes.get("class") or ""))
+    return next(shown, nodes[0] if nodes else None)
+
+
 def _from_headline_block(
     root: LexborHTMLParser | LexborNode, language: str | None, now: dt.datetime | None
 ) -> dt.datetime | None:
@@ -620,7 +629,7 @@ def _from_headline_block(
     kicker, date and byline rows around a headline share its wrapper. A
     wrapper that holds paragraphs is the article, whose dates are events.
     """
-    node = root.css_first("h1")
+    node = _headline(root)
     for level in range(HEADLINE_BLOCK_LEVELS + 1):
         if node is None or (level and (node.tag in _PAGE_WRAPPERS or node.css_first("p"))):
             return None
@@ -697,7 +706,7 @@ def _from_labelled_text(
     text = " ".join(body.text(separator=" ")[: MAX_LABEL_TEXT * 2].split())
     found = date_after_label(text, language, now=now)
     if found is None:
-        h1 = root.css_first("h1")
+        h1 = _headline(root)
         if h1 is not None and len(h1.text(strip=True)) > 10:
             after = _text_after(h1, MAX_AFTER_HEADLINE)
             first = _first_candidate(after, language, now)
