@@ -599,3 +599,16 @@ def test_a_headline_for_screen_readers_only_is_skipped() -> None:
         "<p>Text.</p>"
     )
     assert published(body=body, lang="de") == dt.datetime(2021, 11, 12)
+
+
+def test_date_line_right_above_the_headline_in_its_wrapper() -> None:
+    body = (
+        '<figure><img src="a.jpg"><figcaption><small>31.01.2022 Second league</small>'
+        "<h1>New coach for the club</h1><p>He takes over in the summer.</p></figcaption>"
+        "</figure><p>Text.</p>"
+    )
+    assert published(body=body, lang="de") == dt.datetime(2022, 1, 31)
+    long_line = (
+        f"<div><p>{'Words. ' * 20}31.01.2022</p><h1>New coach for the club</h1><p>Lead.</p></div>"
+    )
+    assert published(body=long_line, lang="de") is None

@@ -89,6 +89,8 @@ MAX_DATE_NODES = 20
 _PAGE_WRAPPERS = frozenset({"body", "html", "main", "article"})
 #: Ancestors of the first ``<h1>`` searched for a printed date.
 HEADLINE_BLOCK_LEVELS = 2
+#: Longest line above a headline read as its date line (kicker, date, section).
+MAX_ABOVE_TEXT = 80
 #: Date-like elements with more text than this are containers, not date lines.
 MAX_DATE_TEXT = 400
 
@@ -627,20 +629,36 @@ def _from_headline_block(
 
     The h1 and, while its text stays short, its parent and grandparent: the
     kicker, date and byline rows around a headline share its wrapper. A
-    wrapper that holds paragraphs is the article, whose dates are events.
+    wrapper that holds paragraphs is the article, whose dates are events;
+    when the h1's own parent (not the page's body or main) is such a
+    wrapper, the short line right above the h1 is still read
+    (``<figcaption><small>31.01.2022 Sport</small><h1>``).
     """
-    node = _headline(root)
+    h1 = node = _headline(root)
     for level in range(HEADLINE_BLOCK_LEVELS + 1):
-        if node is None or (level and (node.tag in _PAGE_WRAPPERS or node.css_first("p"))):
+        if node is None:
             return None
         text = " ".join(node.text(separator=" ").split())
-        if len(text) > MAX_DATE_TEXT:
+        if level and node.tag in _PAGE_WRAPPERS:
             return None
+        if (level and node.css_first("p") is not None) or len(text) > MAX_DATE_TEXT:
+            return _above(h1, language, now) if level == 1 and h1 is not None else None
         found = date_from_text(text, language, now=now)
         if found is not None:
             return found
         node = node.parent
     return None
+
+
+def _above(h1: LexborNode, language: str | None, now: dt.datetime | None) -> dt.datetime | None:
+    """A date in the short line printed right above the headline."""
+    prev = h1.prev
+    while prev is not None and prev.tag in ("-text", "-comment"):
+        prev = prev.prev
+    if prev is None or prev.tag in _NO_TEXT:
+        return None
+    text = " ".join(prev.text(separator=" ").split())
+    return date_from_text(text, language, now=now) if len(text) <= MAX_ABOVE_TEXT else None
 
 
 def _from_raw_jsonld(
