@@ -18,6 +18,7 @@ from newsclean._fields.dates import (
     parse_iso,
     parse_value,
     plausible,
+    short_year_date,
 )
 from newsclean._fields.meta import PageMeta, read_meta
 from newsclean._rules import load_json
@@ -612,3 +613,28 @@ def test_date_line_right_above_the_headline_in_its_wrapper() -> None:
         f"<div><p>{'Words. ' * 20}31.01.2022</p><h1>New coach for the club</h1><p>Lead.</p></div>"
     )
     assert published(body=long_line, lang="de") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("23.09.22 - Saarland", "de", dt.datetime(2022, 9, 23)),
+        ("Von: Mia | 31.10.23", None, dt.datetime(2023, 10, 31)),
+        ("1.2.99", "de", dt.datetime(1999, 2, 1)),
+        ("Version 1.2.3", "de", None),
+        ("31.10.23", "en-US", None),
+        ("12.30.23", "de", None),
+    ],
+)
+def test_short_year_date(text: str, language: str | None, expected: dt.datetime | None) -> None:
+    assert short_year_date(text, language, now=NOW) == expected
+
+
+def test_two_digit_years_are_the_last_resort() -> None:
+    body = '<h1>Vintage-Flair mit viel Grün</h1><div class="uploaded-date">23.09.22</div>'
+    assert published(body=body, lang="de") == dt.datetime(2022, 9, 23)
+    after = "<h1>Frei erfunden: eine Meldung</h1><div>Von: Mia <span>31.10.23</span></div>"
+    assert published(body=after, lang="de") == dt.datetime(2023, 10, 31)
+    # A four-digit date anywhere that is read earlier wins.
+    both = body + "<p>Veröffentlicht am 20.09.2022</p>"
+    assert published(body=both, lang="de") == dt.datetime(2022, 9, 20)

@@ -38,6 +38,9 @@ above the headline; each is one selector call.
    (scripts and styles are not read).
 7. The dated elements of 3 and 4 that sit in another story's card (teaser,
    related list) or in a comment: a site may call its own lead card a teaser.
+8. A day-first dotted date with a two-digit year (``31.10.23``) in a date
+   line or right after the headline; such dates elsewhere in the text are
+   too often versions, scores or other numbers to be read earlier.
 
 When the dates of 1 and 2 fall on different days (an old JSON-LD
 ``datePublished`` beside a newer ``article:published_time``), the one the
@@ -147,6 +150,7 @@ _ISO = re.compile(
     r"\s*(Z|[+-]\d{2}(?::?\d{2})?(?!\d))?)?",
     re.IGNORECASE,
 )
+_SHORT_YEAR = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{2})(?![\d.])")
 _COMPACT = re.compile(r"((?:19|20)\d{2})(\d{2})(\d{2})(?:[T ]?(\d{2})(\d{2})(\d{2})?)?")
 _EPOCH = re.compile(r"\d{10}|\d{13}")
 _URL_DATES = tuple(
@@ -661,6 +665,41 @@ def _above(h1: LexborNode, language: str | None, now: dt.datetime | None) -> dt.
     return date_from_text(text, language, now=now) if len(text) <= MAX_ABOVE_TEXT else None
 
 
+def short_year_date(
+    text: str, language: str | None = None, *, now: dt.datetime | None = None
+) -> dt.datetime | None:
+    """The first ``31.10.23`` (day, month, two-digit year; dotted) in ``text``.
+
+    The century is the one that puts the date closest before ``now``. Month
+    first locales (en-US) do not write dotted dates, so they give nothing.
+    """
+    if day_first(language) is False:
+        return None
+    today = _aware_now(now)
+    for m in _SHORT_YEAR.finditer(text):
+        year = 2000 + int(m["y"])
+        if year > today.year:
+            year -= 100
+        found = _make(year, int(m["m"]), int(m["d"]), None, None, now)
+        if found is not None:
+            return found
+    return None
+
+
+def _from_short_years(
+    root: LexborHTMLParser | LexborNode, language: str | None, now: dt.datetime | None
+) -> dt.datetime | None:
+    """A ``31.10.23`` date in a date line, else right after the headline: the last resort."""
+    for node in _around_headline(root, _DATE_NODES, cards=False):
+        text = " ".join(node.text(separator=" ").split())
+        if len(text) <= MAX_DATE_TEXT and (found := short_year_date(text, language, now=now)):
+            return found
+    h1 = _headline(root)
+    if h1 is None:
+        return None
+    return short_year_date(_text_after(h1, MAX_AFTER_HEADLINE), language, now=now)
+
+
 def _from_raw_jsonld(
     root: LexborHTMLParser | LexborNode,
     language: str | None,
@@ -791,6 +830,7 @@ def find_published(
         # Other stories' cards and comments: a site may call its own lead card a teaser.
         found = found or _from_time_nodes(tree, language, now, cards=True)
         found = found or _from_date_lines(tree, language, now, cards=True)
+        found = found or _from_short_years(tree, language, now)
     return found
 
 
