@@ -638,3 +638,16 @@ def test_two_digit_years_are_the_last_resort() -> None:
     # A four-digit date anywhere that is read earlier wins.
     both = body + "<p>Veröffentlicht am 20.09.2022</p>"
     assert published(body=both, lang="de") == dt.datetime(2022, 9, 20)
+
+
+def test_date_on_the_card_that_links_to_the_page_itself() -> None:
+    body = (
+        f"<h1>Rechte achten</h1><p>{'Text. ' * 60}</p><div class=list>"
+        '<a href="/andere-meldung"><div class=card><div class=by>09.11.2021</div>'
+        "<h2>Andere Meldung</h2></div></a>"
+        '<a href="/rechte-achten"><div class=card><div class=by>10.11.2021</div>'
+        "<h2>Rechte achten</h2></div></a></div>"
+    )
+    found = published(body=body, lang="de", url="https://www.example.org/rechte-achten")
+    assert found == dt.datetime(2021, 11, 10)
+    assert published(body=body, lang="de", url="https://www.example.org/") is None

@@ -38,7 +38,9 @@ above the headline; each is one selector call.
    (scripts and styles are not read).
 7. The dated elements of 3 and 4 that sit in another story's card (teaser,
    related list) or in a comment: a site may call its own lead card a teaser.
-8. A day-first dotted date with a two-digit year (``31.10.23``) in a date
+8. The date on a list card that links to the page itself (a "latest news"
+   list beside the article shows the article's own card).
+9. A day-first dotted date with a two-digit year (``31.10.23``) in a date
    line or right after the headline; such dates elsewhere in the text are
    too often versions, scores or other numbers to be read earlier.
 
@@ -73,7 +75,7 @@ import zoneinfo
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -665,6 +667,33 @@ def _above(h1: LexborNode, language: str | None, now: dt.datetime | None) -> dt.
     return date_from_text(text, language, now=now) if len(text) <= MAX_ABOVE_TEXT else None
 
 
+def _path_key(url: str) -> str:
+    try:
+        return urlsplit(url).path.rstrip("/")
+    except ValueError:
+        return ""
+
+
+def _from_own_card(
+    root: LexborHTMLParser | LexborNode,
+    url: str | None,
+    language: str | None,
+    now: dt.datetime | None,
+) -> dt.datetime | None:
+    """The date on a list card that links to the page itself (a site's "latest news" list)."""
+    own = _path_key(url) if url else ""
+    if not own:
+        return None
+    for link in root.css("a[href]"):
+        href = link.attributes.get("href") or ""
+        if href.startswith("#") or _path_key(urljoin(url or "", href)) != own:
+            continue
+        text = " ".join(link.text(separator=" ").split())
+        if len(text) <= MAX_DATE_TEXT and (found := date_from_text(text, language, now=now)):
+            return found
+    return None
+
+
 def short_year_date(
     text: str, language: str | None = None, *, now: dt.datetime | None = None
 ) -> dt.datetime | None:
@@ -830,6 +859,7 @@ def find_published(
         # Other stories' cards and comments: a site may call its own lead card a teaser.
         found = found or _from_time_nodes(tree, language, now, cards=True)
         found = found or _from_date_lines(tree, language, now, cards=True)
+        found = found or _from_own_card(tree, meta.page_url(url), language, now)
         found = found or _from_short_years(tree, language, now)
     return found
 
