@@ -18,6 +18,7 @@ from newsclean._fields.dates import (
     parse_iso,
     parse_value,
     plausible,
+    short_year_date,
 )
 from newsclean._fields.meta import PageMeta, read_meta
 from newsclean._rules import load_json
@@ -239,6 +240,24 @@ def test_url_never_invents_a_day(url: str | None) -> None:
     assert date_from_url(url, now=NOW) is None
 
 
+@pytest.mark.parametrize(
+    ("url", "language", "expected"),
+    [
+        ("https://x.example/news/meldungen/29-10-2021", None, dt.datetime(2021, 10, 29)),
+        ("https://x.example/news/meldungen/05-10-2021", "de", dt.datetime(2021, 10, 5)),
+        ("https://x.example/news/notes-05-10-2021", "en-US", dt.datetime(2021, 5, 10)),
+        ("https://x.example/news/bericht_05.10.2021.html", None, dt.datetime(2021, 10, 5)),
+        # The order is not known: no date.
+        ("https://x.example/news/05-10-2021", None, None),
+        ("https://x.example/news/05-10-2021", "en", None),
+    ],
+)
+def test_url_with_the_year_last_follows_the_page_order(
+    url: str, language: str | None, expected: dt.datetime | None
+) -> None:
+    assert date_from_url(url, now=NOW, language=language) == expected
+
+
 # --- the page ---------------------------------------------------------------
 
 JSONLD = (
@@ -408,6 +427,8 @@ def test_w_published_date_meta() -> None:
         ("Datum: 03.11.2021 Autor: X", dt.datetime(2021, 11, 3)),
         ("Letzte Änderung: 31.10.2023 Erschienen am: 01.11.2023", dt.datetime(2023, 11, 1)),
         ("Veröffentlicht am 16.08.2019", dt.datetime(2019, 8, 16)),
+        ("Un documentaire de X Mise en ligne 23 mai 2019", dt.datetime(2019, 5, 23)),
+        ("Mis en ligne le 04/11/2021 à 10h05", dt.datetime(2021, 11, 4, 10, 5)),
         ("Autor: Bo2man am 29.12.2010, 13:36 Uhr", dt.datetime(2010, 12, 29, 13, 36)),
         # Not labels: prose, a bare "am" before a date without a time, an update.
         ("Das Forum findet am 02.04.2022 in Frankfurt statt.", None),
@@ -492,3 +513,141 @@ def test_date_printed_in_the_headline_block() -> None:
     assert published(body=body, lang="de") == dt.datetime(2022, 2, 2)
     too_big = f"<div><h1>Title</h1><p>{'Long text. ' * 60} 02.02.2022</p></div>"
     assert published(body=too_big, lang="de") is None
+
+
+def test_stated_dates_that_disagree_yield_to_the_printed_one() -> None:
+    head = (
+        '<script type="application/ld+json">{"@type":"NewsArticle",'
+        '"datePublished":"2023-11-03T10:25:00+01:00"}</script>'
+        '<meta property="article:published_time" content="2023-11-06T14:25:00+01:00">'
+    )
+    body = '<h1>Ein Titel</h1><p class="meta">Von Ada | <span class="date">06.11.2023</span></p>'
+    found = published(head, body, lang="de")
+    assert found == dt.datetime(2023, 11, 6, 14, 25, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    # Nothing printed, or a printed day that no tag states: the strongest source stands.
+    assert published(head, "<h1>Ein Titel</h1>", lang="de") is not None
+    assert published(head, "<h1>Ein Titel</h1>", lang="de").day == 3  # type: ignore[union-attr]
+    other = '<h1>Ein Titel</h1><span class="date">01.11.2023</span>'
+    assert published(head, other, lang="de").day == 3  # type: ignore[union-attr]
+
+
+def test_a_printed_update_does_not_choose_among_stated_dates() -> None:
+    head = (
+        '<meta property="article:published_time" content="2017-12-15T08:50:02-05:00">'
+        '<meta name="sailthru.date" content="2018-07-24">'
+    )
+    body = (
+        '<h1>The best films of the year</h1><div class="byline">'
+        '<span class="byline__item">Updated <time class="byline__item" '
+        'datetime="2018-07-24T18:15:58+00:00">Jul 24, 2018, 2:15pm EDT</time></span></div>'
+    )
+    found = published(head, body, lang="en-US")
+    assert found is not None and found.date() == dt.date(2017, 12, 15)
+
+
+def test_date_after_the_headline_ignores_scripts() -> None:
+    body = (
+        '<script>var page = {"title": "Warum sich das Warten lohnt", "n": 1};</script>'
+        "<p>Menu</p><h1>Warum sich das Warten lohnt</h1>"
+        '<div class="author"><p><strong>04.02.2022 | 15:33 Uhr | Mia Muster</strong></p></div>'
+    )
+    assert published(body=body, lang="de") == dt.datetime(2022, 2, 4, 15, 33)
+
+
+def test_dates_in_comments_come_last() -> None:
+    body = (
+        '<div class="post-header"><div class="date-header">Freitag, 5. Juni 2015</div>'
+        "<h1>Ein Beitrag</h1></div><p>Text.</p>"
+        '<div class="comment-block"><div class="comment-header">'
+        '<span class="datetime">6. Juni 2015 um 10:23</span></div></div>'
+    )
+    assert published(body=body, lang="de") == dt.datetime(2015, 6, 5)
+
+
+def test_video_upload_date_before_the_url() -> None:
+    head = (
+        '<script type="application/ld+json">{"@context":"https://schema.org",'
+        '"@type":"VideoObject","name":"Clip","uploadDate":"2020-04-04T20:57:00.000+02:00"}'
+        "</script>"
+    )
+    found = published(head, "<h1>Ein Videobeitrag</h1>", url="https://x.example/2020/04/01/a")
+    assert found is not None and found.date() == dt.date(2020, 4, 4)
+    # A date the page states for the article wins.
+    article = head + '<meta property="article:published_time" content="2020-04-03T10:00:00+02:00">'
+    found = published(article, "<h1>Ein Videobeitrag</h1>")
+    assert found is not None and found.date() == dt.date(2020, 4, 3)
+
+
+def test_other_stories_cards_yield_to_a_labelled_date() -> None:
+    body = (
+        '<h1>Reisehinweise</h1><p class="x">Stand: 12.11.2021</p><p>Text.</p>'
+        '<ul class="teaser-list"><li><span class="teaser-pubdate">04.11.2021</span>'
+        "<h4>Eine andere Meldung</h4></li></ul>"
+    )
+    assert published(body=body, lang="de") == dt.datetime(2021, 11, 12)
+    # With nothing else, the card's date is still taken.
+    only_card = (
+        '<h1>Reisehinweise</h1><div class="teaser"><span class="date">04.11.2021</span></div>'
+    )
+    assert published(body=only_card, lang="de") == dt.datetime(2021, 11, 4)
+
+
+def test_a_headline_for_screen_readers_only_is_skipped() -> None:
+    body = (
+        '<h1 class="is-aural">Welcome to the site</h1>'
+        f"<nav>{'Home Travel Countries ' * 20}</nav>"
+        '<h1 class="heading">Italy: travel advice</h1><span class="meta">As of 12.11.2021</span>'
+        "<p>Text.</p>"
+    )
+    assert published(body=body, lang="de") == dt.datetime(2021, 11, 12)
+
+
+def test_date_line_right_above_the_headline_in_its_wrapper() -> None:
+    body = (
+        '<figure><img src="a.jpg"><figcaption><small>31.01.2022 Second league</small>'
+        "<h1>New coach for the club</h1><p>He takes over in the summer.</p></figcaption>"
+        "</figure><p>Text.</p>"
+    )
+    assert published(body=body, lang="de") == dt.datetime(2022, 1, 31)
+    long_line = (
+        f"<div><p>{'Words. ' * 20}31.01.2022</p><h1>New coach for the club</h1><p>Lead.</p></div>"
+    )
+    assert published(body=long_line, lang="de") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("23.09.22 - Saarland", "de", dt.datetime(2022, 9, 23)),
+        ("Von: Mia | 31.10.23", None, dt.datetime(2023, 10, 31)),
+        ("1.2.99", "de", dt.datetime(1999, 2, 1)),
+        ("Version 1.2.3", "de", None),
+        ("31.10.23", "en-US", None),
+        ("12.30.23", "de", None),
+    ],
+)
+def test_short_year_date(text: str, language: str | None, expected: dt.datetime | None) -> None:
+    assert short_year_date(text, language, now=NOW) == expected
+
+
+def test_two_digit_years_are_the_last_resort() -> None:
+    body = '<h1>Vintage-Flair mit viel Grün</h1><div class="uploaded-date">23.09.22</div>'
+    assert published(body=body, lang="de") == dt.datetime(2022, 9, 23)
+    after = "<h1>Frei erfunden: eine Meldung</h1><div>Von: Mia <span>31.10.23</span></div>"
+    assert published(body=after, lang="de") == dt.datetime(2023, 10, 31)
+    # A four-digit date anywhere that is read earlier wins.
+    both = body + "<p>Veröffentlicht am 20.09.2022</p>"
+    assert published(body=both, lang="de") == dt.datetime(2022, 9, 20)
+
+
+def test_date_on_the_card_that_links_to_the_page_itself() -> None:
+    body = (
+        f"<h1>Rechte achten</h1><p>{'Text. ' * 60}</p><div class=list>"
+        '<a href="/andere-meldung"><div class=card><div class=by>09.11.2021</div>'
+        "<h2>Andere Meldung</h2></div></a>"
+        '<a href="/rechte-achten"><div class=card><div class=by>10.11.2021</div>'
+        "<h2>Rechte achten</h2></div></a></div>"
+    )
+    found = published(body=body, lang="de", url="https://www.example.org/rechte-achten")
+    assert found == dt.datetime(2021, 11, 10)
+    assert published(body=body, lang="de", url="https://www.example.org/") is None

@@ -21,16 +21,34 @@ Fallback order for the publish date, strongest evidence first:
    line (``[class*=date]``, ``[class*=time]``, ``[class*=publish]``,
    ``time``, ``.info``, ``.source``), read by ``date_from_text``.
 
+Then a date printed inside the headline's own block, then the
+``uploadDate`` of a JSON-LD ``VideoObject`` (a page built around a video).
+
 In 3 and 4 the first twenty matches after the first ``<h1>`` are tried
 before the twenty before it, because a masthead often prints today's date
 above the headline; each is one selector call.
 5. The URL (``/2024/06/19/``, ``/2024/0619/``, ``/2024-06/19/``,
-   ``-2024-06-19``, ``/20240619/``). A URL that gives only a year and a
-   month gives nothing: a day is never invented.
+   ``-2024-06-19``, ``/20240619/``, and ``/19-06-2024`` in the page's day
+   and month order). A URL that gives only a year and a month gives
+   nothing: a day is never invented.
 6. A date right after a publish label in the page text (``Posted on``,
    ``Published:``, ``Veröffentlicht am``, ``Erschienen am:``, ``Datum:``,
    ``发表于:``, ``时间：``; ``am`` alone only before a date with a time), then
-   a date within the first characters after the ``<h1>`` text.
+   a date within the first characters of visible text after the ``<h1>``
+   (scripts and styles are not read).
+7. The dated elements of 3 and 4 that sit in another story's card (teaser,
+   related list) or in a comment: a site may call its own lead card a teaser.
+8. The date on a list card that links to the page itself (a "latest news"
+   list beside the article shows the article's own card).
+9. A day-first dotted date with a two-digit year (``31.10.23``) in a date
+   line or right after the headline; such dates elsewhere in the text are
+   too often versions, scores or other numbers to be read earlier.
+
+When the dates of 1 and 2 fall on different days (an old JSON-LD
+``datePublished`` beside a newer ``article:published_time``), the one the
+page also prints (3, 4, the headline's block, 6) is taken; a printed date
+that follows "Updated"/"Aktualisiert" does not choose. Without such a
+printed day the strongest source stands.
 
 A UTC stamp that falls on the day before or after the day in the URL gives
 the URL's day: the URL was written in the page's own time zone.
@@ -57,7 +75,7 @@ import zoneinfo
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -76,6 +94,8 @@ MAX_DATE_NODES = 20
 _PAGE_WRAPPERS = frozenset({"body", "html", "main", "article"})
 #: Ancestors of the first ``<h1>`` searched for a printed date.
 HEADLINE_BLOCK_LEVELS = 2
+#: Longest line above a headline read as its date line (kicker, date, section).
+MAX_ABOVE_TEXT = 80
 #: Date-like elements with more text than this are containers, not date lines.
 MAX_DATE_TEXT = 400
 
@@ -89,8 +109,16 @@ _TIME_NODES = (
     '[property="schema:dateCreated" i][content]:not(meta)'
 )
 _UPDATE_WORDS = re.compile(r"updat|modif|revis|edit", re.IGNORECASE)
-#: Class/id words of the cards that list other stories: their dates are not the page's.
-_ELSEWHERE_WORDS = re.compile(r"teaser|related|recommend|sidebar|widget", re.IGNORECASE)
+#: Printed words that say the date after them is an update (``Updated``,
+#: ``Aktualisiert am``, ``Mis à jour le``, ``更新``).
+_UPDATE_LABEL = re.compile(
+    r"(?:updated?|aktualisiert|geändert|mis\s+à\s+jour|actualizado|atualizado|aggiornato"
+    r"|bijgewerkt|更新|修改)\W*(?:\s+(?:on|am|le|el|em|il|op))?\s*[:：]?\s*$",
+    re.IGNORECASE,
+)
+#: Class/id words of the cards that list other stories, and of readers' comments:
+#: their dates are not the page's.
+_ELSEWHERE_WORDS = re.compile(r"teaser|related|recommend|sidebar|widget|comment", re.IGNORECASE)
 #: Ancestors of a dated element whose class/id are read for ``_ELSEWHERE_WORDS``.
 ELSEWHERE_DEPTH = 2
 _PUBLISH_WORDS = re.compile(r"publish|pubdate|date|posted", re.IGNORECASE)
@@ -98,17 +126,22 @@ _PUBLISH_WORDS = re.compile(r"publish|pubdate|date|posted", re.IGNORECASE)
 #: A ``datePublished`` in JSON-LD that ``read_meta`` could not use (wrapped in
 #: ``<![CDATA[``, HTML-escaped, or of a type it does not take as an article).
 _RAW_JSONLD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{6,60})"')
+#: Classes of elements shown only to screen readers.
+_HIDDEN_CLASS = re.compile(r"sr-only|visually-?hidden|screen-?reader|aural", re.IGNORECASE)
+#: Elements whose content is no visible text.
+_NO_TEXT = frozenset({"script", "style", "noscript", "template", "svg", "-comment"})
 _JSONLD_SCRIPTS = 'script[type="application/ld+json" i]'
 #: Characters of page text searched for a labelled date, the last resort.
 MAX_LABEL_TEXT = 20_000
 #: Characters of page text after the headline searched for an unlabelled date.
 MAX_AFTER_HEADLINE = 300
 #: A word that says the date after it is the publish date (``Published:``,
-#: ``Posted on``, ``Veröffentlicht am``, ``Erschienen am:``, ``Datum:``,
+#: ``Posted on``, ``Veröffentlicht am``, ``Erschienen am:``, ``Mis en ligne le``, ``Datum:``,
 #: ``发表于:``, ``时间：``); a bare ``am`` only before a date with a time.
 _PUBLISH_LABEL = re.compile(
     r"(?:(?<![^\W\d_])(?:published|posted|veröffentlicht|erschienen|erstellt|datum|publié"
-    r"|publicado|pubblicato|gepubliceerd|(?P<weak>am))(?![^\W\d_])(?:\s+(?:on|am|le|el|il|op))?"
+    r"|publicado|pubblicato|gepubliceerd|mise?\s+en\s+ligne|(?P<weak>am))(?![^\W\d_])"
+    r"(?:\s+(?:on|am|le|el|il|op))?"
     r"|发表于|發表於|发布于|發佈於|发布时间|發佈時間|发表时间|發表時間|(?<!更新)(?<!修改)(?:时间|時間|日期))"
     r"\s*[:：]?\s*",
     re.IGNORECASE,
@@ -119,6 +152,7 @@ _ISO = re.compile(
     r"\s*(Z|[+-]\d{2}(?::?\d{2})?(?!\d))?)?",
     re.IGNORECASE,
 )
+_SHORT_YEAR = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{2})(?![\d.])")
 _COMPACT = re.compile(r"((?:19|20)\d{2})(\d{2})(\d{2})(?:[T ]?(\d{2})(\d{2})(\d{2})?)?")
 _EPOCH = re.compile(r"\d{10}|\d{13}")
 _URL_DATES = tuple(
@@ -130,6 +164,11 @@ _URL_DATES = tuple(
         r"(?<!\d)(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)",
         r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>\d{2})(?P<d>\d{2})(?!\d)",
     )
+)
+
+#: ``/29-10-2021``, ``_29.10.2021``: day and month in the page's order.
+_URL_YEAR_LAST = re.compile(
+    r"(?<!\d)(?<!\d[-._])(?P<a>\d{1,2})(?P<sep>[-._])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2})(?![\d])"
 )
 
 
@@ -385,6 +424,13 @@ def _text_candidates(
                 break
 
 
+def _first_candidate(
+    text: str, language: str | None, now: dt.datetime | None
+) -> tuple[int, int, dt.datetime] | None:
+    """(start, -length, date) of the first date in ``text``."""
+    return min(_text_candidates(text, language, now), default=None, key=lambda c: c[:2])
+
+
 def date_from_text(
     text: str, language: str | None = None, *, now: dt.datetime | None = None
 ) -> dt.datetime | None:
@@ -397,15 +443,21 @@ def date_from_text(
     year is never guessed. ``language`` is a BCP-47 tag that decides the
     order of ambiguous numeric dates (see the module docstring).
     """
-    best = min(_text_candidates(text, language, now), default=None, key=lambda c: c[:2])
+    best = _first_candidate(text, language, now)
     return best[2] if best else None
 
 
 # --- URL ------------------------------------------------------------------
 
 
-def date_from_url(url: str | None, *, now: dt.datetime | None = None) -> dt.datetime | None:
-    """A date written in the URL path, as a naive midnight; year and month alone give nothing."""
+def date_from_url(
+    url: str | None, *, now: dt.datetime | None = None, language: str | None = None
+) -> dt.datetime | None:
+    """A date written in the URL path, as a naive midnight; year and month alone give nothing.
+
+    A year last (``/29-10-2021``) is read in the order of ``language``, as
+    printed numeric dates are; when neither that nor the numbers tell, it gives nothing.
+    """
     if not url:
         return None
     try:
@@ -417,6 +469,11 @@ def date_from_url(url: str | None, *, now: dt.datetime | None = None) -> dt.date
             found = _make(int(m["y"]), int(m["m"]), int(m["d"]), None, None, now)
             if found is not None:
                 return found
+    for m in _URL_YEAR_LAST.finditer(path):
+        md = _numeric_order(int(m["a"]), int(m["b"]), m["sep"], language)
+        found = _make(int(m["y"]), md[0], md[1], None, None, now) if md else None
+        if found is not None:
+            return found
     return None
 
 
@@ -450,11 +507,14 @@ def _attr_text(node: LexborNode) -> str:
     return " ".join(v for k in ("class", "id", "itemprop") if (v := attrs.get(k)))
 
 
-def _around_headline(root: LexborHTMLParser | LexborNode, selector: str) -> Iterator[LexborNode]:
+def _around_headline(
+    root: LexborHTMLParser | LexborNode, selector: str, cards: bool | None = None
+) -> Iterator[LexborNode]:
     """Matches of ``selector``, those after the first ``<h1>`` first, at most 20 on each side.
 
-    Those inside another story's card are held back to the end. Callers stop
-    at the first date, so the ancestors of later matches are never read.
+    Those inside another story's card or a comment are held back to the end;
+    ``cards=False`` leaves them out, ``cards=True`` gives only them. Callers
+    stop at the first date, so the ancestors of later matches are never read.
 
     One selector call: ``h1`` is matched with the rest to find where the
     headline stands in document order (a masthead prints today's date above it).
@@ -477,13 +537,14 @@ def _around_headline(root: LexborHTMLParser | LexborNode, selector: str) -> Iter
     for node in after + before:
         if _elsewhere(node):
             held.append(node)
-        else:
+        elif not cards:
             yield node
-    yield from held
+    if cards is not False:
+        yield from held
 
 
 def _elsewhere(node: LexborNode) -> bool:
-    """Whether a dated element sits in another story's card (a teaser, a related list)."""
+    """Whether a dated element sits in another story's card (teaser, related list) or a comment."""
     cur: LexborNode | None = node
     for _ in range(ELSEWHERE_DEPTH + 1):
         if cur is None:
@@ -494,14 +555,38 @@ def _elsewhere(node: LexborNode) -> bool:
     return False
 
 
+def _updated_at(text: str, at: int) -> bool:
+    """Whether the date at ``at`` in ``text`` follows an update label."""
+    return _UPDATE_LABEL.search(text[max(0, at - 40) : at]) is not None
+
+
+def _after_update_label(node: LexborNode) -> bool:
+    """Whether the text just before ``node`` in its parent says "Updated"."""
+    parent = node.parent
+    if parent is None:
+        return False
+    own = node.text()
+    whole = parent.text()
+    if len(whole) > MAX_DATE_TEXT:
+        return False
+    at = whole.find(own) if own else -1
+    return at > 0 and _updated_at(whole, at)
+
+
 def _from_time_nodes(
-    root: LexborHTMLParser | LexborNode, language: str | None, now: dt.datetime | None
+    root: LexborHTMLParser | LexborNode,
+    language: str | None,
+    now: dt.datetime | None,
+    *,
+    printed_updates: bool = True,
+    cards: bool | None = None,
 ) -> dt.datetime | None:
+    """``printed_updates=False`` also skips a date printed after "Updated"."""
     plain: dt.datetime | None = None
-    for node in _around_headline(root, _TIME_NODES):
+    for node in _around_headline(root, _TIME_NODES, cards):
         attrs = node.attributes
         labels = _attr_text(node)
-        if _UPDATE_WORDS.search(labels):
+        if _UPDATE_WORDS.search(labels) or (not printed_updates and _after_update_label(node)):
             continue
         value = attrs.get("datetime") or attrs.get("content") or node.text()
         found = parse_value(value or "", language, now)
@@ -514,18 +599,33 @@ def _from_time_nodes(
 
 
 def _from_date_lines(
-    root: LexborHTMLParser | LexborNode, language: str | None, now: dt.datetime | None
+    root: LexborHTMLParser | LexborNode,
+    language: str | None,
+    now: dt.datetime | None,
+    *,
+    printed_updates: bool = True,
+    cards: bool | None = None,
 ) -> dt.datetime | None:
-    for node in _around_headline(root, _DATE_NODES):
+    """``printed_updates=False`` also skips a line whose first date follows "Updated"."""
+    for node in _around_headline(root, _DATE_NODES, cards):
         if _UPDATE_WORDS.search(_attr_text(node)):
             continue
         text = " ".join(node.text(separator=" ").split())
         if not text or len(text) > MAX_DATE_TEXT:
             continue
-        found = date_from_text(text, language, now=now)
-        if found is not None:
-            return found
+        first = _first_candidate(text, language, now)
+        if first is None:
+            continue
+        if printed_updates or not (_updated_at(text, first[0]) or _after_update_label(node)):
+            return first[2]
     return None
+
+
+def _headline(root: LexborHTMLParser | LexborNode) -> LexborNode | None:
+    """The first ``<h1>`` that is shown: a site's h1 for screen readers only is no headline."""
+    nodes = root.css("h1")
+    shown = (n for n in nodes if not _HIDDEN_CLASS.search(n.attributes.get("class") or ""))
+    return next(shown, nodes[0] if nodes else None)
 
 
 def _from_headline_block(
@@ -535,15 +635,20 @@ def _from_headline_block(
 
     The h1 and, while its text stays short, its parent and grandparent: the
     kicker, date and byline rows around a headline share its wrapper. A
-    wrapper that holds paragraphs is the article, whose dates are events.
+    wrapper that holds paragraphs is the article, whose dates are events;
+    when the h1's own parent (not the page's body or main) is such a
+    wrapper, the short line right above the h1 is still read
+    (``<figcaption><small>31.01.2022 Sport</small><h1>``).
     """
-    node = root.css_first("h1")
+    h1 = node = _headline(root)
     for level in range(HEADLINE_BLOCK_LEVELS + 1):
-        if node is None or (level and (node.tag in _PAGE_WRAPPERS or node.css_first("p"))):
+        if node is None:
             return None
         text = " ".join(node.text(separator=" ").split())
-        if len(text) > MAX_DATE_TEXT:
+        if level and node.tag in _PAGE_WRAPPERS:
             return None
+        if (level and node.css_first("p") is not None) or len(text) > MAX_DATE_TEXT:
+            return _above(h1, language, now) if level == 1 and h1 is not None else None
         found = date_from_text(text, language, now=now)
         if found is not None:
             return found
@@ -551,26 +656,108 @@ def _from_headline_block(
     return None
 
 
-def _from_raw_jsonld(
+def _above(h1: LexborNode, language: str | None, now: dt.datetime | None) -> dt.datetime | None:
+    """A date in the short line printed right above the headline."""
+    prev = h1.prev
+    while prev is not None and prev.tag in ("-text", "-comment"):
+        prev = prev.prev
+    if prev is None or prev.tag in _NO_TEXT:
+        return None
+    text = " ".join(prev.text(separator=" ").split())
+    return date_from_text(text, language, now=now) if len(text) <= MAX_ABOVE_TEXT else None
+
+
+def _path_key(url: str) -> str:
+    try:
+        return urlsplit(url).path.rstrip("/")
+    except ValueError:
+        return ""
+
+
+def _from_own_card(
+    root: LexborHTMLParser | LexborNode,
+    url: str | None,
+    language: str | None,
+    now: dt.datetime | None,
+) -> dt.datetime | None:
+    """The date on a list card that links to the page itself (a site's "latest news" list)."""
+    own = _path_key(url) if url else ""
+    if not own:
+        return None
+    for link in root.css("a[href]"):
+        href = link.attributes.get("href") or ""
+        if href.startswith("#") or _path_key(urljoin(url or "", href)) != own:
+            continue
+        text = " ".join(link.text(separator=" ").split())
+        if len(text) <= MAX_DATE_TEXT and (found := date_from_text(text, language, now=now)):
+            return found
+    return None
+
+
+def short_year_date(
+    text: str, language: str | None = None, *, now: dt.datetime | None = None
+) -> dt.datetime | None:
+    """The first ``31.10.23`` (day, month, two-digit year; dotted) in ``text``.
+
+    The century is the one that puts the date closest before ``now``. Month
+    first locales (en-US) do not write dotted dates, so they give nothing.
+    """
+    if day_first(language) is False:
+        return None
+    today = _aware_now(now)
+    for m in _SHORT_YEAR.finditer(text):
+        year = 2000 + int(m["y"])
+        if year > today.year:
+            year -= 100
+        found = _make(year, int(m["m"]), int(m["d"]), None, None, now)
+        if found is not None:
+            return found
+    return None
+
+
+def _from_short_years(
     root: LexborHTMLParser | LexborNode, language: str | None, now: dt.datetime | None
 ) -> dt.datetime | None:
-    """The first ``datePublished`` written in any JSON-LD script, read as text."""
+    """A ``31.10.23`` date in a date line, else right after the headline: the last resort."""
+    for node in _around_headline(root, _DATE_NODES, cards=False):
+        text = " ".join(node.text(separator=" ").split())
+        if len(text) <= MAX_DATE_TEXT and (found := short_year_date(text, language, now=now)):
+            return found
+    h1 = _headline(root)
+    if h1 is None:
+        return None
+    return short_year_date(_text_after(h1, MAX_AFTER_HEADLINE), language, now=now)
+
+
+def _from_raw_jsonld(
+    root: LexborHTMLParser | LexborNode,
+    language: str | None,
+    now: dt.datetime | None,
+    key: str = "datePublished",
+) -> dt.datetime | None:
+    """The first ``key`` (``datePublished``) written in any JSON-LD script, read as text."""
+    pattern = _RAW_JSONLD_PUBLISHED if key == "datePublished" else _raw_jsonld_key(key)
     for node in root.css(_JSONLD_SCRIPTS):
         raw = node.text()
-        if not raw or "datePublished" not in raw:
+        if not raw or key not in raw:
             continue
         if "&quot;" in raw:
             raw = html.unescape(raw)
-        for m in _RAW_JSONLD_PUBLISHED.finditer(raw):
+        for m in pattern.finditer(raw):
             found = parse_value(m.group(1).replace("\\/", "/"), language, now)
             if found is not None:
                 return found
     return None
 
 
+@functools.lru_cache(maxsize=4)
+def _raw_jsonld_key(key: str) -> re.Pattern[str]:
+    return re.compile(rf'"{re.escape(key)}"\s*:\s*"([^"]{{6,60}})"')
+
+
 def _date_at(text: str, language: str | None, now: dt.datetime | None) -> dt.datetime | None:
     """A date that ``text`` starts with, else None."""
-    best = min(_text_candidates(text, language, now), default=None, key=lambda c: c[:2])
+    best = _first_candidate(text, language, now)
     return best[2] if best is not None and best[0] == 0 else None
 
 
@@ -592,21 +779,52 @@ def date_after_label(
 
 
 def _from_labelled_text(
-    root: LexborHTMLParser | LexborNode, language: str | None, now: dt.datetime | None
+    root: LexborHTMLParser | LexborNode,
+    language: str | None,
+    now: dt.datetime | None,
+    *,
+    printed_updates: bool = True,
 ) -> dt.datetime | None:
+    """``printed_updates=False`` skips a date after the headline that follows "Updated"."""
     body = root.body if isinstance(root, LexborHTMLParser) else root
     if body is None:
         return None
     text = " ".join(body.text(separator=" ")[: MAX_LABEL_TEXT * 2].split())
     found = date_after_label(text, language, now=now)
     if found is None:
-        h1 = root.css_first("h1")
-        heading = " ".join(h1.text(separator=" ").split()) if h1 is not None else ""
-        at = text.find(heading) if len(heading) > 10 else -1
-        if at >= 0:
-            start = at + len(heading)
-            found = date_from_text(text[start : start + MAX_AFTER_HEADLINE], language, now=now)
+        h1 = _headline(root)
+        if h1 is not None and len(h1.text(strip=True)) > 10:
+            after = _text_after(h1, MAX_AFTER_HEADLINE)
+            first = _first_candidate(after, language, now)
+            if first is not None and (printed_updates or not _updated_at(after, first[0])):
+                found = first[2]
     return found
+
+
+def _following(node: LexborNode) -> LexborNode | None:
+    """The node after ``node`` and all it holds, in document order."""
+    cur: LexborNode | None = node
+    while cur is not None and cur.next is None:
+        cur = cur.parent
+    return cur.next if cur is not None else None
+
+
+def _text_after(node: LexborNode, limit: int) -> str:
+    """About ``limit`` characters of the text that follows ``node``, scripts and styles left out."""
+    parts: list[str] = []
+    size = 0
+    cur = _following(node)
+    while cur is not None and size < limit:
+        if cur.tag == "-text":
+            piece = cur.text()
+            parts.append(piece)
+            size += len(piece)
+            cur = _following(cur)
+        elif cur.tag in _NO_TEXT or cur.child is None:
+            cur = _following(cur)
+        else:
+            cur = cur.child
+    return " ".join(" ".join(parts).split())[:limit]
 
 
 def find_published(
@@ -624,26 +842,103 @@ def find_published(
     page's own tag (``en-US``, ``de``); without it the page's ``lang``,
     content-language or ``og:locale`` is used.
     """
-    r = _rules()
     language = language or _page_language(meta)
-    found = _first_value(_jsonld_values(meta.jsonld.get("datePublished")), language, now)
-    if found is None and not meta.jsonld and tree is not None:
-        found = _from_raw_jsonld(tree, language, now)
-    found = found or _first_value(
-        (v for name in r.published_meta if (v := meta.metas.get(name))), language, now
-    )
-    found = found or _first_value(_jsonld_values(meta.jsonld.get("dateCreated")), language, now)
-    if found is not None and found.utcoffset() == dt.timedelta(0):
-        found = _local_twin(found, meta, r.published_meta, language, now)
-        found = _url_day(found, url, now)
-        found = in_site_zone(found, language, url)
+    stated = _stated_dates(meta, tree, language, now)
+    found = _in_page_zone(stated[0], meta, url, language, now) if stated else None
+    if found is not None and tree is not None and len(stated) > 1:
+        found = _printed_choice(found, stated, tree, meta, url, language, now)
     if found is None and tree is not None:
-        found = _from_time_nodes(tree, language, now) or _from_date_lines(tree, language, now)
+        found = _from_time_nodes(tree, language, now, cards=False)
+        found = found or _from_date_lines(tree, language, now, cards=False)
         found = found or _from_headline_block(tree, language, now)
-    found = found or date_from_url(url, now=now)
+        # A page built around a video states its date only for the video.
+        found = found or _from_raw_jsonld(tree, language, now, "uploadDate")
+    found = found or date_from_url(url, now=now, language=language)
     if found is None and tree is not None:
         found = _from_labelled_text(tree, language, now)
+        # Other stories' cards and comments: a site may call its own lead card a teaser.
+        found = found or _from_time_nodes(tree, language, now, cards=True)
+        found = found or _from_date_lines(tree, language, now, cards=True)
+        found = found or _from_own_card(tree, meta.page_url(url), language, now)
+        found = found or _from_short_years(tree, language, now)
     return found
+
+
+def _stated_dates(
+    meta: PageMeta,
+    tree: LexborHTMLParser | LexborNode | None,
+    language: str | None,
+    now: dt.datetime | None,
+) -> list[dt.datetime]:
+    """The publish dates the page states for machines, strongest first (steps 1 and 2).
+
+    Only the strongest source is parsed unless its value is needed to check
+    it against the others: callers look past the first only when the page
+    may contradict itself.
+    """
+    r = _rules()
+    values = _jsonld_values(meta.jsonld.get("datePublished"))
+    values += [v for name in r.published_meta if (v := meta.metas.get(name))]
+    values += _jsonld_values(meta.jsonld.get("dateCreated"))
+    found = [d for v in dict.fromkeys(values) if (d := parse_value(v, language, now)) is not None]
+    if not meta.jsonld and tree is not None:
+        raw = _from_raw_jsonld(tree, language, now)
+        if raw is not None:
+            found.insert(0, raw)
+    return found
+
+
+def _in_page_zone(
+    found: dt.datetime,
+    meta: PageMeta,
+    url: str | None,
+    language: str | None,
+    now: dt.datetime | None,
+) -> dt.datetime:
+    """A UTC stamp moved to the page's own offset, URL day or country zone."""
+    if found.utcoffset() == dt.timedelta(0):
+        found = _local_twin(found, meta, _rules().published_meta, language, now)
+        found = _url_day(found, url, now)
+        found = in_site_zone(found, language, url)
+    return found
+
+
+def _printed_choice(
+    found: dt.datetime,
+    stated: list[dt.datetime],
+    tree: LexborHTMLParser | LexborNode,
+    meta: PageMeta,
+    url: str | None,
+    language: str | None,
+    now: dt.datetime | None,
+) -> dt.datetime:
+    """When the stated dates fall on different days, the one the page also prints.
+
+    A page that states an old ``datePublished`` in JSON-LD and a newer
+    ``article:published_time`` (or the other way round) prints one of them
+    under its headline: that one is the date readers see. Without such a
+    printed date the strongest source stands.
+    """
+    local = [_in_page_zone(d, meta, url, language, now) for d in stated]
+    if len({d.date() for d in local}) < 2:
+        return found
+    printed = _printed_days(tree, language, now)
+    if found.date() in printed:
+        return found
+    return next((d for d in local if d.date() in printed), found)
+
+
+def _printed_days(
+    root: LexborHTMLParser | LexborNode, language: str | None, now: dt.datetime | None
+) -> set[dt.date]:
+    """The days printed where a page shows its date (steps 3, 4 and 6)."""
+    found = (
+        _from_time_nodes(root, language, now, printed_updates=False),
+        _from_date_lines(root, language, now, printed_updates=False),
+        _from_headline_block(root, language, now),
+        _from_labelled_text(root, language, now, printed_updates=False),
+    )
+    return {d.date() for d in found if d is not None}
 
 
 def _local_twin(
