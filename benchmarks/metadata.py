@@ -14,7 +14,12 @@ reference for it; a missing prediction or a page that raised counts as
 wrong):
 
 - **title**: exact match after collapsing whitespace and stripping; case and
-  punctuation count.
+  punctuation count. **title, site part ignored**: also correct when the
+  prediction equals the reference without one or more trailing parts after a
+  separator (`` | ``, `` - ``, `` – ``, `` — ``, `` :: ``, `` · ``, `` » ``,
+  ``_``): readability's and zh's references are the document title with the
+  site name kept (``How to Build a Terrarium | eHow``), which newsclean
+  removes by design. Both tools are scored the same way.
 - **date**: the calendar day (``YYYY-MM-DD``) of the tool's publish date
   equals that of the reference. Only references with at least a year, a
   month and a day count (zh has partial dates such as ``2018``, ``1998-3``);
@@ -80,6 +85,8 @@ _ZH_SPLIT = re.compile(r"[\s、]+")
 _SPLIT = re.compile(r"\s*(?:[\n;,&|/]|\s(?:and|und|et|y)\s)\s*", re.IGNORECASE)
 _BY = re.compile(r"^(?:(?:written|posted)\s+)?(?:by|von|par|por)\b[:\s]*", re.IGNORECASE)
 _PARENS = re.compile(r"\([^)]*\)?")
+_TITLE_PART = re.compile(r"(?:\s+(?:\||-|–|—|::|·|»)\s+|_)(?!.*(?:\s(?:\||-|–|—|::|·|»)\s|_))")
+_TITLE_TAIL = re.compile(r"\s*(?:\||-|–|—|::|·|»)\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +121,7 @@ class Tally:
     errors: int = 0
     seconds: float = 0.0
     title: list[int] = field(default_factory=lambda: [0, 0])
+    title_loose: list[int] = field(default_factory=lambda: [0, 0])
     date: list[int] = field(default_factory=lambda: [0, 0])
     dated: int = 0
     author: list[int] = field(default_factory=lambda: [0, 0])
@@ -160,6 +168,19 @@ def norm(text: str) -> str:
 
 def name_key(text: str) -> str:
     return norm(text).casefold()
+
+
+def title_without_site(reference: str) -> list[str]:
+    """The reference title, then with its trailing separated parts removed one by one."""
+    out = [reference]
+    text = reference
+    while True:
+        text = _TITLE_TAIL.sub("", text)
+        m = _TITLE_PART.search(text)
+        if not m or m.start() == 0:
+            return out
+        text = text[: m.start()].strip()
+        out.append(text)
 
 
 def reference_day(value: Any) -> str | None:
@@ -293,6 +314,8 @@ def score(case: Case, pred: Prediction, tally: Tally, misses: list[Miss]) -> Non
         hit = got == case.title
         tally.title[0] += hit
         tally.title[1] += 1
+        tally.title_loose[0] += got is not None and got in title_without_site(case.title)
+        tally.title_loose[1] += 1
         if not hit:
             misses.append(Miss(case.corpus, case.id, "title", case.title, repr(got)))
     if case.date is not None:
@@ -347,12 +370,14 @@ def corpus_section(corpus: str, cases: Sequence[Case], tallies: dict[str, Tally]
         "",
         f"{len(cases)} pages; reference title {n_title}, full date {n_date}, author {n_author}.",
         "",
-        "| tool | n | title acc | date acc | date coverage | author acc | raised |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| tool | n | title acc | title, site part ignored | date acc | date coverage"
+        " | author acc | raised |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for tool, t in tallies.items():
         lines.append(
-            f"| {tool} | {t.pages} | {cell(t.title)} | {cell(t.date)} | {coverage(t)}"
+            f"| {tool} | {t.pages} | {cell(t.title)} | {cell(t.title_loose)} | {cell(t.date)}"
+            f" | {coverage(t)}"
             f" | {cell(t.author)} | {t.errors} |"
         )
     return [*lines, ""]
