@@ -539,6 +539,8 @@ def test_linked_heading_not_between_prose_is_not_spared(html: str) -> None:
         "Leave a comment",
         "This article was originally published on Monday.",
         "Did you find the article helpful?",
+        "Sign in to your Harbour Times account",
+        "Loading the text-to-speech player...",
         "Thank you for your feedback!",
         "Previous PostWinter ferry timetable: what changes in December",
         "Get the week's harbour news delivered straight to your inbox!",
