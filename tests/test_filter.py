@@ -386,7 +386,15 @@ def test_drop_noise_long_blocks_are_not_tested_for_disclosures() -> None:
 
 @pytest.mark.parametrize(
     "label",
-    ["广告", "Advertisement", "ADVERTISEMENT", "Back to top", "Table of Contents", "On this page"],
+    [
+        "广告",
+        "Advertisement",
+        "ADVERTISEMENT",
+        "Back to top",
+        "Table of Contents",
+        "On this page",
+        "Jump to Review",
+    ],
 )
 def test_drop_noise_labels(label: str) -> None:
     kept, credits = noise([blk(ZH), blk(label), blk(ZH2)])
