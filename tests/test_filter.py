@@ -243,7 +243,7 @@ def test_section_heading_after_the_article_ends_it(heading: str) -> None:
 
 
 def test_a_heading_repeated_through_the_story_does_not_end_it() -> None:
-    widget = "<div><h3>Latest news</h3><ul><li>Another story</li></ul></div>"
+    widget = "<div><h3>Most read</h3><ul><li>Another story</li></ul></div>"
     kept, _, _ = cut(
         f"<div><p>{ZH}</p><p>{ZH2}</p><p>{EN}</p>{widget}<p>{EN2}</p>{widget}<p>{ZH}。</p></div>"
     )
@@ -548,6 +548,8 @@ def test_linked_heading_not_between_prose_is_not_spared(html: str) -> None:
         "This article was originally published on Monday.",
         "Did you find the article helpful?",
         "Sign in to your Harbour Times account",
+        "Written by Jane Doe",
+        "Medically reviewed by: Dr. Sam Lee, MD",
         "Loading the text-to-speech player...",
         "Thank you for your feedback!",
         "Previous PostWinter ferry timetable: what changes in December",
