@@ -549,6 +549,7 @@ def test_linked_heading_not_between_prose_is_not_spared(html: str) -> None:
         "Did you find the article helpful?",
         "Sign in to your Harbour Times account",
         "Written by Jane Doe",
+        "Instagram: @harbourtimes",
         "Medically reviewed by: Dr. Sam Lee, MD",
         "Loading the text-to-speech player...",
         "Thank you for your feedback!",
