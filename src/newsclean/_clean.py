@@ -16,7 +16,7 @@ Stages:
 from __future__ import annotations
 
 import itertools
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Sequence, Set
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
@@ -272,17 +272,33 @@ def remove_soft(root: LexborNode, marks: Marks) -> int:
     if not marks.soft:
         return 0
     sizes: dict[int, int] = {}
-    doomed = [n for n in marks.soft if not _kept(n, marks, root, sizes)]
+    doomed: list[LexborNode] = []
+    doomed_ids: set[int] = set()
+    for node in marks.soft:
+        if not _kept(node, marks, root, sizes, doomed_ids):
+            doomed.append(node)
+            doomed_ids.add(node.mem_id)
     for node in reversed(doomed):
         node.decompose()
     return len(doomed)
 
 
-def _kept(node: LexborNode, marks: Marks, root: LexborNode, sizes: dict[int, int]) -> bool:
+def _kept(
+    node: LexborNode, marks: Marks, root: LexborNode, sizes: dict[int, int], doomed: Set[int]
+) -> bool:
+    """Whether a soft node stays; ``doomed`` holds the soft nodes before it that go.
+
+    A node inside one that goes is removed with it whatever its size, so it
+    is doomed without measuring its text (the costly part). Such an
+    ancestor lies below the nearest hint: one above would hold the hint.
+    """
     if node.mem_id in marks.guarded:
         return True
+    top = root.mem_id
     scope = node.parent
-    while scope is not None and scope.mem_id not in marks.hints and scope.mem_id != root.mem_id:
+    while scope is not None and scope.mem_id not in marks.hints and scope.mem_id != top:
+        if scope.mem_id in doomed:
+            return False
         scope = scope.parent
     return _size(node, sizes) >= UNFLAG_SHARE * _size(scope or root, sizes)
 
