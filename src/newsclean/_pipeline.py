@@ -132,7 +132,7 @@ def read_body(
     # Short lines between the headline and the body: date, byline, source rows.
     lead = [b.text for b in seg.blocks if first < b.owner < region.first and b.size < META_LINE]
     return _Body(
-        normalize_paragraphs(b.text for b in sel.body),
+        normalize_paragraphs((b.text for b in sel.body), collapsed=True),
         tuple(_clean_image(i) for i in images),
         tuple(normalize_text(c) for c in [*lead, *sel.credits]),
         hinted,
