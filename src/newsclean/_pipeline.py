@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from ._blocks import segment
+from ._blocks import Segmented, segment
 from ._clean import mark, remove_junk, remove_soft
 from ._decode import decode_html
 from ._errors import NoArticleError
@@ -97,10 +97,15 @@ def check_text(text: str, url: str | None) -> None:
         raise NoArticleError("binary or undecodable document", url=url)
 
 
-def _alt_keys(root: LexborNode) -> set[str]:
+def _alt_keys(seg: Segmented) -> set[str]:
+    """Keys of the images' alt and title texts: captions often repeat them.
+
+    The segmentation walk has listed the images, which spares a selector
+    walk over the tree.
+    """
     out = set()
-    for img in root.css("img[alt], img[title]"):
-        attrs = img.attributes
+    for i in seg.images:
+        attrs = seg.nodes[i].attributes
         for name in ("alt", "title"):
             value = attrs.get(name)
             if value:
@@ -116,8 +121,8 @@ def read_body(
     marks = mark(root, r)
     if soft:
         remove_soft(root, marks)
-    alt_keys = _alt_keys(root)
     seg = segment(root, marks.captions)
+    alt_keys = _alt_keys(seg)
     hints = {seg.index_of[m] for m in marks.hints if m in seg.index_of}
     end = seg.subtree_end()
     region = choose(seg, hints, end)
