@@ -44,6 +44,11 @@ def test_key_values(text: str, expected: str) -> None:
     assert key(text) == expected
 
 
+@pytest.mark.parametrize("text", ["Most read", "MOST READ:", "【 相关 新闻 】", " Read more ", "x"])
+def test_key_of_collapsed_text_is_the_same(text: str) -> None:
+    assert key(text, collapsed=True) == key(text)
+
+
 def test_key_keeps_inner_punctuation() -> None:
     assert key("Read: more") == "read:more"
     assert key("Read more") != key("Read: more")

@@ -47,13 +47,17 @@ class Rules:
 _STRIP = " \t:：>»›|-—–·•*#【】[]()（）"
 
 
-def key(text: str) -> str:
+def key(text: str, *, collapsed: bool = False) -> str:
     """Comparison key of a block or a phrase: case-folded, without spaces and edge punctuation.
 
     Phrases from the data files and blocks from pages go through the same
-    key, so "Most read" matches a block printed "MOST  READ:".
+    key, so "Most read" matches a block printed "MOST  READ:". ``collapsed``
+    tells that the only whitespace in the text is single spaces (a block's
+    text, or a piece of one): they are then dropped without splitting the
+    text into words, several times faster.
     """
-    return "".join(text.split()).casefold().strip(_STRIP)
+    squeezed = text.replace(" ", "") if collapsed else "".join(text.split())
+    return squeezed.casefold().strip(_STRIP)
 
 
 def _has_cjk(pattern: str) -> bool:
