@@ -90,7 +90,8 @@ def to_markup(html: str | bytes | bytearray | memoryview) -> tuple[str, str | by
 
 def check_text(text: str, url: str | None) -> None:
     """Refuse empty and binary input before paying for a parse."""
-    if not text.strip():
+    # Not ``text.strip()``: that copies the whole page to test its first characters.
+    if not text or text.isspace():
         raise NoArticleError("empty document", url=url)
     sample = text[:_BINARY_SAMPLE]
     if len(_BINARY_CHARS.findall(sample)) > BINARY_SHARE * len(sample):
