@@ -27,7 +27,7 @@ from ._decode import decode_html
 from ._errors import NoArticleError
 from ._fields.dates import date_from_text, find_modified, find_published
 from ._fields.images import collect_images
-from ._fields.meta import read_meta
+from ._fields.meta import read_meta_and_h1s
 from ._fields.people import find_authors, find_site_name
 from ._fields.title import find_title
 from ._filter import headline_index, lead_captions, select
@@ -166,8 +166,8 @@ def extract(html: str | bytes, url: str | None = None, *, script: Script | None 
     root = tree.body
     if root is None:
         raise NoArticleError("document has no body (a frameset?)", url=url)
-    meta = read_meta(tree)
-    h1_nodes = [n for n in root.css("h1") if n.text().strip()]
+    meta, all_h1s = read_meta_and_h1s(tree)
+    h1_nodes = [n for n in all_h1s if n.text().strip()]
     h1s = [" ".join(n.text().split()) for n in h1_nodes]
     h1_parts = [n.text(separator="\n").split("\n") for n in h1_nodes]
     site_name = find_site_name(meta)

@@ -66,12 +66,29 @@ class PageMeta:
 
 def read_meta(tree: LexborHTMLParser) -> PageMeta:
     """Collect meta tags, ``lang``, canonical URL, ``<title>`` and the article's JSON-LD."""
-    metas: dict[str, str] = {}
-    # One walk over the document for both kinds of node, each kept in document order.
+    return read_meta_and_h1s(tree)[0]
+
+
+def read_meta_and_h1s(tree: LexborHTMLParser) -> tuple[PageMeta, list[LexborNode]]:
+    """``read_meta``, and the page's ``<h1>`` elements in document order.
+
+    Every selector call walks the whole document (~0.09 ms a page): meta
+    tags, JSON-LD scripts and headings are found in one walk and told apart
+    by tag.
+    """
     meta_nodes: list[LexborNode] = []
     scripts: list[LexborNode] = []
-    for node in tree.css(f"meta[content], {_JSONLD}"):
-        (scripts if node.tag == "script" else meta_nodes).append(node)
+    h1s: list[LexborNode] = []
+    for node in tree.css(f"meta[content], {_JSONLD}, h1"):
+        tag = node.tag
+        (scripts if tag == "script" else h1s if tag == "h1" else meta_nodes).append(node)
+    return _page_meta(tree, meta_nodes, scripts), h1s
+
+
+def _page_meta(
+    tree: LexborHTMLParser, meta_nodes: Iterable[LexborNode], scripts: Iterable[LexborNode]
+) -> PageMeta:
+    metas: dict[str, str] = {}
     for node in meta_nodes:
         attrs = node.attributes
         name = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
