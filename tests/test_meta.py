@@ -9,7 +9,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 import newsclean
-from newsclean._fields.meta import MAX_JSONLD_CHARS, PageMeta, read_meta
+from newsclean._fields.meta import MAX_JSONLD_CHARS, PageMeta, read_meta, read_meta_and_h1s
 
 GIVEN = "https://news.example.com/city/2024/plan.html?utm_source=feed"
 
@@ -279,3 +279,14 @@ def test_jsonld_webpage_when_no_article() -> None:
     head = '<script type="application/ld+json">{"@type": "WebPage", "name": "Site"}</script>'
     meta = read_meta(LexborHTMLParser(f"<html><head>{head}</head><body></body></html>"))
     assert meta.jsonld.get("name") == "Site"
+
+
+def test_read_meta_and_h1s_finds_the_headings_in_one_walk() -> None:
+    head = '<meta property="og:title" content="Plan">' + ld({"@type": "NewsArticle"})
+    body = '<h1>Plan</h1><p>Text.</p><meta itemprop="author" content="Li"><h1>Other</h1>'
+    tree = LexborHTMLParser(f"<html><head>{head}</head><body>{body}</body></html>")
+    page, h1s = read_meta_and_h1s(tree)
+    assert page == read_meta(tree)
+    assert page.metas == {"og:title": "Plan", "author": "Li"}
+    assert page.jsonld == {"@type": "NewsArticle"}
+    assert [n.text() for n in h1s] == ["Plan", "Other"]

@@ -146,6 +146,14 @@ def test_normalize_text(text: str, expected: str) -> None:
     assert normalize_text(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["plain words", "word \u200b word", "DÃ©jÃ\u00a0 vu", "e\u0301te\u0301", "新\u200b 闻", ""],
+)
+def test_normalize_text_collapsed_is_the_same_on_collapsed_text(text: str) -> None:
+    assert normalize_text(text, collapsed=True) == normalize_text(text)
+
+
 def test_normalize_text_is_idempotent() -> None:
     text = "\u3000\u3000CafÃ© \u00a0市政府\u200b宣布。"
     once = normalize_text(text)

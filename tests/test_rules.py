@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from newsclean._rules import _has_cjk, _lowered, key, load_json, rules, trie_pattern
+from newsclean._rules import _has_cjk, _lowered, key, load_json, rules, trie_pattern, uncaptured
 
 # --- key ------------------------------------------------------------------------------
 
@@ -42,6 +42,11 @@ def test_key_matches_printed_variants(printed: str, phrase: str) -> None:
 )
 def test_key_values(text: str, expected: str) -> None:
     assert key(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Most read", "MOST READ:", "【 相关 新闻 】", " Read more ", "x"])
+def test_key_of_collapsed_text_is_the_same(text: str) -> None:
+    assert key(text, collapsed=True) == key(text)
 
 
 def test_key_keeps_inner_punctuation() -> None:
@@ -235,3 +240,31 @@ def test_lowered_drops_the_flag() -> None:
     assert pattern.match("follow us on social media")
     assert not pattern.match("Follow us")  # the caller lower-cases first
     assert _lowered([]).search("anything") is None
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"(a|b)c", r"(?:a|b)c"),
+        (r"(?i:x)(?=y)(?!z)", r"(?i:x)(?=y)(?!z)"),
+        (r"\(c\)(d)", r"\(c\)(?:d)"),
+        (r"[(\[]?\s*(e)", r"[(\[]?\s*(?:e)"),
+        (r"[]()](f)[^](](g)", r"[]()](?:f)[^](](?:g)"),
+    ],
+)
+def test_uncaptured(pattern: str, expected: str) -> None:
+    assert uncaptured(pattern) == expected
+
+
+def test_line_patterns_capture_nothing() -> None:
+    r = rules()
+    for pattern in (r.drop_prefix, r.drop_pattern, r.drop_prefix_cjk, r.drop_pattern_cjk):
+        assert pattern.groups == 0
+
+
+def test_uncaptured_matches_the_same_lines() -> None:
+    for name in ("drop_line_prefix", "drop_line_patterns"):
+        for pattern in load_json("phrases.json")[name]:
+            plain, grouped = re.compile(uncaptured(pattern)), re.compile(pattern)
+            for line in ("责任编辑：王五", "Share this article", "© 2024 Foo", "Photo by X"):
+                assert bool(plain.match(line)) is bool(grouped.match(line))

@@ -15,8 +15,8 @@ Stages:
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Sequence
+import itertools
+from collections.abc import Collection, Sequence, Set
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
@@ -65,7 +65,7 @@ def remove_junk(root: LexborNode, rules: Rules) -> int:
 
 
 def mark(root: LexborNode, rules: Rules) -> Marks:
-    """Classify elements by tag, role, style and class/id tokens in one pass.
+    """Classify elements by tag, role, style and class/id tokens, found by one selector.
 
     Precedence: a content class (``article-body``) beats a boilerplate class,
     which beats a content tag (a comment is often an ``<article
@@ -77,16 +77,11 @@ def mark(root: LexborNode, rules: Rules) -> Marks:
     captions: set[int] = set()
     hints: list[LexborNode] = []
     named: set[int] = set()
-    seen: set[int] = set()
-    for node in root.css(rules.mark_selector):
-        # A node matched by several alternatives of the list comes back once per match.
-        if node.mem_id in seen:
-            continue
-        seen.add(node.mem_id)
-        tag = node.tag or ""
-        attrs = node.attributes
-        role = attrs.get("role") or ""
-        found = _label_kinds(attrs, role, rules)
+    candidates = _candidates(root, rules)
+    # All the page's labels at once: one scan for the new ones (``classify_labels``).
+    kinds = classify_labels(dict.fromkeys(label for *_, label in candidates if label), rules)
+    for node, attrs, role, label in candidates:
+        found = kinds[label] if label else _NONE
         maybe_hidden = "hidden" in attrs or "aria-hidden" in attrs or "style" in attrs
         if "hidden" in found or (maybe_hidden and _hidden(attrs, rules)):
             soft.append(node)
@@ -94,12 +89,14 @@ def mark(root: LexborNode, rules: Rules) -> Marks:
         elif "content" in found:
             hints.append(node)
             named.add(node.mem_id)
-        elif tag in rules.caption_tags or "caption" in found:
-            captions.add(node.mem_id)
-        elif "soft" in found or tag in rules.soft_tags or role in rules.soft_roles:
-            soft.append(node)
-        elif tag in rules.content_tags or role == "main":
-            hints.append(node)
+        else:
+            tag = node.tag or ""
+            if tag in rules.caption_tags or "caption" in found:
+                captions.add(node.mem_id)
+            elif "soft" in found or tag in rules.soft_tags or role in rules.soft_roles:
+                soft.append(node)
+            elif tag in rules.content_tags or role == "main":
+                hints.append(node)
     return Marks(
         tuple(soft),
         frozenset(hidden),
@@ -136,14 +133,34 @@ def _with_ancestors(nodes: Sequence[LexborNode]) -> frozenset[int]:
 _WORDISH = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-_:[]/&>!.")
 
 
-def _label_kinds(attrs: dict[str, str | None], role: str, rules: Rules) -> frozenset[str]:
-    """Kinds named by the element's class, id, itemprop and role, combined."""
+#: An element to classify: the node, its attributes, its role and its label.
+Candidate = tuple[LexborNode, dict[str, str | None], str, str]
+
+
+def _candidates(root: LexborNode, rules: Rules) -> list[Candidate]:
+    """The elements the mark selector finds, each once, with what classifies them."""
+    out: list[Candidate] = []
+    seen: set[int] = set()
+    for node in root.css(rules.mark_selector):
+        # A node matched by several alternatives of the list comes back once per match.
+        mid = node.mem_id
+        if mid in seen:
+            continue
+        seen.add(mid)
+        attrs = node.attributes
+        role = attrs.get("role") or ""
+        out.append((node, attrs, role, _label(attrs, role)))
+    return out
+
+
+def _label(attrs: dict[str, str | None], role: str) -> str:
+    """The element's class, id, itemprop and role as one label ("" for none)."""
     cls, ident, prop = attrs.get("class"), attrs.get("id"), attrs.get("itemprop")
     if ident and _is_slug(ident):
         ident = None
     if not (ident or prop or role):
-        return label_kinds(cls) if cls else _NONE
-    return label_kinds(" ".join(p for p in (cls, ident, prop, role) if p))
+        return cls or ""
+    return " ".join(p for p in (cls, ident, prop, role) if p)
 
 
 _NONE: frozenset[str] = frozenset()
@@ -156,48 +173,102 @@ def _is_slug(ident: str) -> bool:
     )
 
 
-@functools.lru_cache(maxsize=16384)
+#: Labels whose kinds are remembered from page to page, oldest forgotten
+#: first. Calibration: one site's pages share most of their labels, so a
+#: crawl of one site classifies each once; across 400 corpus sites a page
+#: brings ~90 labels not seen before, which the memo cannot help with.
+LABEL_MEMO = 16384
+_memo: dict[str, frozenset[str]] = {}
+
+
+def classify_labels(labels: Collection[str], rules: Rules) -> dict[str, frozenset[str]]:
+    """Kinds of each "class id itemprop role" label, case aside (see ``label_kinds``).
+
+    Labels not remembered are classified together by one regex scan
+    (``_scan``): for labels never seen before, the overhead of scanning
+    them one by one (or name by name) costs more than the scanning itself.
+    """
+    out: dict[str, frozenset[str]] = {}
+    todo: list[str] = []
+    for label in labels:
+        found = _memo.get(label)
+        if found is None:
+            todo.append(label)
+        else:
+            out[label] = found
+    if todo:
+        fresh = {
+            label: _with_weak(kinds) for label, kinds in zip(todo, _scan(todo, rules), strict=True)
+        }
+        out.update(fresh)
+        _remember(fresh)
+    return out
+
+
+def _remember(fresh: dict[str, frozenset[str]]) -> None:
+    """Keep new labels; when full, forget the older half at once (cheap per label)."""
+    _memo.update(fresh)
+    if len(_memo) > LABEL_MEMO:
+        # list() copies the keys in one step, so another thread's insertion cannot break it.
+        for label in list(_memo)[: len(_memo) - LABEL_MEMO // 2]:
+            _memo.pop(label, None)
+
+
 def label_kinds(label: str) -> frozenset[str]:
     """Kinds of the tokens in a "class id itemprop role" label, case aside.
 
     A weak boilerplate token means boilerplate only without a positive one
     beside it: ``body-ad-wrapper`` is the body, while ``comment-body`` (a
-    strong token) stays a comment. Whole labels repeat within a page, single
-    class names across pages: both are memoised.
+    strong token) stays a comment.
     """
-    found: frozenset[str] = frozenset()
-    for word in label.split():
-        found |= word_kinds(word)
+    return classify_labels((label,), rules())[label]
+
+
+def _with_weak(found: frozenset[str]) -> frozenset[str]:
+    """Add "soft" for a weak token without a positive one beside it."""
     if "weak" in found and "positive" not in found:
-        found |= _SOFT
+        return found | _SOFT
     return found
 
 
 _SOFT = frozenset({"soft"})
 
 
-@functools.lru_cache(maxsize=16384)
 def word_kinds(word: str) -> frozenset[str]:
-    """Kinds of the tokens inside one class name or id.
+    """Kinds of the tokens inside one class name or id, before the weak rule."""
+    return _scan((word,), rules())[0]
+
+
+def _scan(labels: Sequence[str], rules: Rules) -> list[frozenset[str]]:
+    """Kinds of the tokens in each label (or name), from one regex scan over them all.
 
     ``word`` and ``hidden`` tokens count only when they stand alone (``ad``,
     not the letters inside ``header`` nor ``ad-free``; ``hidden``, not
-    ``overflow-hidden``). Single class names repeat across pages far more
-    than whole class lists, hence the memo on them.
+    ``overflow-hidden``). The labels are lower-cased and joined by newlines:
+    no token holds whitespace, so no match spans two labels or two names,
+    and a newline bounds a name as the space between two class names does.
+    Matches come in text order, so one index follows them label by label.
     """
-    rules_ = rules()
-    found: set[str] = set()
-    word = word.lower()
-    for m in rules_.label.finditer(word):
-        kind = rules_.label_kinds.get(m.group())
-        if kind in ("word", "hidden"):
-            a, z = m.span()
-            if (a and word[a - 1] in _WORDISH) or (z < len(word) and word[z] in _WORDISH):
+    lowered = [label.lower() for label in labels]
+    text = "\n".join(lowered)
+    # ends[i]: where label i + 1 starts in the text; every match before it is label i's.
+    ends = list(itertools.accumulate(len(label) + 1 for label in lowered))
+    found: dict[int, set[str]] = {}
+    kinds_of = rules.label_kinds
+    i = 0
+    size = len(text)
+    for m in rules.label.finditer(text):
+        a, z = m.span()
+        while ends[i] <= a:
+            i += 1
+        kind = kinds_of.get(m.group())
+        if kind == "word" or kind == "hidden":
+            if (a and text[a - 1] in _WORDISH) or (z < size and text[z] in _WORDISH):
                 continue
             kind = "weak" if kind == "word" else kind
         if kind:
-            found.add(kind)
-    return frozenset(found)
+            found.setdefault(i, set()).add(kind)
+    return [frozenset(found[i]) if i in found else _NONE for i in range(len(lowered))]
 
 
 def remove_soft(root: LexborNode, marks: Marks) -> int:
@@ -213,17 +284,33 @@ def remove_soft(root: LexborNode, marks: Marks) -> int:
     if not marks.soft:
         return 0
     sizes: dict[int, int] = {}
-    doomed = [n for n in marks.soft if not _kept(n, marks, root, sizes)]
+    doomed: list[LexborNode] = []
+    doomed_ids: set[int] = set()
+    for node in marks.soft:
+        if not _kept(node, marks, root, sizes, doomed_ids):
+            doomed.append(node)
+            doomed_ids.add(node.mem_id)
     for node in reversed(doomed):
         node.decompose()
     return len(doomed)
 
 
-def _kept(node: LexborNode, marks: Marks, root: LexborNode, sizes: dict[int, int]) -> bool:
+def _kept(
+    node: LexborNode, marks: Marks, root: LexborNode, sizes: dict[int, int], doomed: Set[int]
+) -> bool:
+    """Whether a soft node stays; ``doomed`` holds the soft nodes before it that go.
+
+    A node inside one that goes is removed with it whatever its size, so it
+    is doomed without measuring its text (the costly part). Such an
+    ancestor lies below the nearest hint: one above would hold the hint.
+    """
     if node.mem_id in marks.guarded:
         return True
+    top = root.mem_id
     scope = node.parent
-    while scope is not None and scope.mem_id not in marks.hints and scope.mem_id != root.mem_id:
+    while scope is not None and scope.mem_id not in marks.hints and scope.mem_id != top:
+        if scope.mem_id in doomed:
+            return False
         scope = scope.parent
     return _size(node, sizes) >= UNFLAG_SHARE * _size(scope or root, sizes)
 

@@ -112,11 +112,11 @@ def split_captions(
         is_caption = b.caption or k in caption_keys or (len(k) > 3 and k in alt_keys)
         if not is_caption and after_image and b.size < MAX_CAPTION:
             text, credit = strip_credit(b.text, rules)
-            is_caption = credit is not None or key(text) in alt_keys
+            is_caption = credit is not None or key(text, collapsed=True) in alt_keys
         if is_caption:
             captions.append(b)
             caption_keys.add(k)
-            caption_keys.add(key(strip_credit(b.text, rules)[0]))
+            caption_keys.add(key(strip_credit(b.text, rules)[0], collapsed=True))
         else:
             body.append(b)
     # A caption line printed before its caption block was recognised.
@@ -422,7 +422,7 @@ def select(
     if len(region.spans) > 1:
         blocks = [b for b in blocks if region.holds(b.owner)]
     for b in blocks:
-        b.key = key(b.text)
+        b.key = key(b.text, collapsed=True)
     images_before = bisect.bisect_left(seg.images, lo)
     body, captions = split_captions(blocks, images_before, alt_keys, rules)
     body, spans = cut_sections(body, seg, end, rules)
@@ -451,7 +451,7 @@ def headline_index(seg: Segmented, container: int, title_key: str) -> int:
         if b.owner >= container:
             continue
         near = size and abs(len(b.text) - size) <= size // 2 + 2
-        if b.tag == "h1" or (near and key(b.text) == title_key):
+        if b.tag == "h1" or (near and key(b.text, collapsed=True) == title_key):
             return b.owner
     return container
 
@@ -464,5 +464,5 @@ def lead_captions(
         return []
     lead = [b for b in seg.blocks if first < b.owner < container]
     for b in lead:
-        b.key = key(b.text)
+        b.key = key(b.text, collapsed=True)
     return split_captions(lead, bisect.bisect_left(seg.images, first), alt_keys, rules)[1]

@@ -71,25 +71,35 @@ PLAN: tuple[tuple[str, Callable[[str], str]], ...] = (
 )
 
 
-def normalize_text(text: str) -> str:
-    """Apply every fixer of ``PLAN`` in order."""
+def normalize_text(text: str, *, collapsed: bool = False) -> str:
+    """Apply every fixer of ``PLAN`` in order.
+
+    ``collapsed`` tells that the text's whitespace is collapsed already (a
+    block from segmentation): the space fixer, which costs more than the
+    other three together, then runs only when one of them changed the text.
+    Fixers return their argument itself when they change nothing.
+    """
+    fixed = text
     for _name, fixer in PLAN:
-        text = fixer(text)
-    return text
+        if fixer is collapse_spaces and collapsed and fixed is text:
+            continue
+        fixed = fixer(fixed)
+    return fixed
 
 
 def normalize_paragraphs(
-    paragraphs: Iterable[str], repeatable: Collection[int] = ()
+    paragraphs: Iterable[str], repeatable: Collection[int] = (), *, collapsed: bool = False
 ) -> tuple[str, ...]:
     """Normalise each paragraph, dropping empty ones and exact repeats.
 
     ``repeatable`` are the input positions of lines that may repeat: table
-    rows are data, and two tables may share a header row.
+    rows are data, and two tables may share a header row. ``collapsed``: as
+    for ``normalize_text``.
     """
     out: list[str] = []
     seen: set[str] = set()
     for i, p in enumerate(paragraphs):
-        p = normalize_text(p)
+        p = normalize_text(p, collapsed=collapsed)
         if p and (p not in seen or i in repeatable):
             seen.add(p)
             out.append(p)

@@ -21,13 +21,13 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from ._blocks import segment
+from ._blocks import Segmented, segment
 from ._clean import mark, remove_junk, remove_soft
 from ._decode import decode_html
 from ._errors import NoArticleError
 from ._fields.dates import date_from_text, find_modified, find_published
 from ._fields.images import collect_images
-from ._fields.meta import read_meta
+from ._fields.meta import read_meta_and_h1s
 from ._fields.people import find_authors, find_site_name
 from ._fields.title import find_title
 from ._filter import ROW_TAG, headline_index, lead_captions, select
@@ -90,17 +90,23 @@ def to_markup(html: str | bytes | bytearray | memoryview) -> tuple[str, str | by
 
 def check_text(text: str, url: str | None) -> None:
     """Refuse empty and binary input before paying for a parse."""
-    if not text.strip():
+    # Not ``text.strip()``: that copies the whole page to test its first characters.
+    if not text or text.isspace():
         raise NoArticleError("empty document", url=url)
     sample = text[:_BINARY_SAMPLE]
     if len(_BINARY_CHARS.findall(sample)) > BINARY_SHARE * len(sample):
         raise NoArticleError("binary or undecodable document", url=url)
 
 
-def _alt_keys(root: LexborNode) -> set[str]:
+def _alt_keys(seg: Segmented) -> set[str]:
+    """Keys of the images' alt and title texts: captions often repeat them.
+
+    The segmentation walk has listed the images, which spares a selector
+    walk over the tree.
+    """
     out = set()
-    for img in root.css("img[alt], img[title]"):
-        attrs = img.attributes
+    for i in seg.images:
+        attrs = seg.nodes[i].attributes
         for name in ("alt", "title"):
             value = attrs.get(name)
             if value:
@@ -116,8 +122,8 @@ def read_body(
     marks = mark(root, r)
     if soft:
         remove_soft(root, marks)
-    alt_keys = _alt_keys(root)
     seg = segment(root, marks.captions)
+    alt_keys = _alt_keys(seg)
     hints = {seg.index_of[m] for m in marks.hints if m in seg.index_of}
     end = seg.subtree_end()
     region = choose(seg, hints, end)
@@ -133,7 +139,9 @@ def read_body(
     lead = [b.text for b in seg.blocks if first < b.owner < region.first and b.size < META_LINE]
     return _Body(
         normalize_paragraphs(
-            [b.text for b in sel.body], {i for i, b in enumerate(sel.body) if b.tag == ROW_TAG}
+            [b.text for b in sel.body],
+            {i for i, b in enumerate(sel.body) if b.tag == ROW_TAG},
+            collapsed=True,
         ),
         tuple(_clean_image(i) for i in images),
         tuple(normalize_text(c) for c in [*lead, *sel.credits]),
@@ -162,8 +170,8 @@ def extract(html: str | bytes, url: str | None = None, *, script: Script | None 
     root = tree.body
     if root is None:
         raise NoArticleError("document has no body (a frameset?)", url=url)
-    meta = read_meta(tree)
-    h1_nodes = [n for n in root.css("h1") if n.text().strip()]
+    meta, all_h1s = read_meta_and_h1s(tree)
+    h1_nodes = [n for n in all_h1s if n.text().strip()]
     h1s = [" ".join(n.text().split()) for n in h1_nodes]
     h1_parts = [n.text(separator="\n").split("\n") for n in h1_nodes]
     site_name = find_site_name(meta)

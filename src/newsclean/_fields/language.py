@@ -86,6 +86,7 @@ _NOT_LANGUAGES = frozenset({"und", "mul", "zxx", "mis"})
 _TAG = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{1,8})*")
 
 _LATIN_WORD = re.compile(r"[a-z]+")
+_BEYOND_LATIN = re.compile("[\u0400-\U0010ffff]")
 _RUSSIAN_ONLY = re.compile("[ыэёЫЭЁ]")
 _OTHER_CYRILLIC = re.compile("[іїєґўђћџјѓќѕљњәғқңөұүһІЇЄҐЎЂЋЏЈЃЌЅЉЊӘҒҚҢӨҰҮҺ]")
 
@@ -146,7 +147,10 @@ def _count(pattern: re.Pattern[str], sample: str) -> int:
 
 def _profile(sample: str) -> _Profile:
     s = _scripts()
-    if sample.isascii():
+    # Every script counted besides Latin starts at U+0400: a sample with no
+    # character from there on (English with curly quotes, most European
+    # text) needs one count, not seven passes over it.
+    if sample.isascii() or not _BEYOND_LATIN.search(sample):
         return _Profile(0, 0, 0, 0, _count(s.latin, sample), 0, 0)
     return _Profile(
         han=_count(s.han, sample),
@@ -205,7 +209,7 @@ def _latin_language(sample: str) -> str | None:
     words = _LATIN_WORD.findall(sample.lower())
     if len(words) < MIN_LETTERS // 2:
         return None
-    hits = sum(1 for w in words if w in ENGLISH_WORDS)
+    hits = sum(map(ENGLISH_WORDS.__contains__, words))
     return "en" if hits >= ENGLISH_SHARE * len(words) else None
 
 

@@ -7,12 +7,12 @@ query the tree for the same tag twice.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 _ARTICLE_TYPES = frozenset(
     {
@@ -27,6 +27,7 @@ _ARTICLE_TYPES = frozenset(
         "liveblogposting",
     }
 )
+_JSONLD = 'script[type="application/ld+json"]'
 #: JSON-LD scripts larger than this are skipped: they are data dumps, not page metadata.
 MAX_JSONLD_CHARS = 2_000_000
 
@@ -65,8 +66,30 @@ class PageMeta:
 
 def read_meta(tree: LexborHTMLParser) -> PageMeta:
     """Collect meta tags, ``lang``, canonical URL, ``<title>`` and the article's JSON-LD."""
+    return read_meta_and_h1s(tree)[0]
+
+
+def read_meta_and_h1s(tree: LexborHTMLParser) -> tuple[PageMeta, list[LexborNode]]:
+    """``read_meta``, and the page's ``<h1>`` elements in document order.
+
+    Every selector call walks the whole document (~0.09 ms a page): meta
+    tags, JSON-LD scripts and headings are found in one walk and told apart
+    by tag.
+    """
+    meta_nodes: list[LexborNode] = []
+    scripts: list[LexborNode] = []
+    h1s: list[LexborNode] = []
+    for node in tree.css(f"meta[content], {_JSONLD}, h1"):
+        tag = node.tag
+        (scripts if tag == "script" else h1s if tag == "h1" else meta_nodes).append(node)
+    return _page_meta(tree, meta_nodes, scripts), h1s
+
+
+def _page_meta(
+    tree: LexborHTMLParser, meta_nodes: Iterable[LexborNode], scripts: Iterable[LexborNode]
+) -> PageMeta:
     metas: dict[str, str] = {}
-    for node in tree.css("meta[content]"):
+    for node in meta_nodes:
         attrs = node.attributes
         name = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
         content = attrs.get("content")
@@ -88,18 +111,18 @@ def read_meta(tree: LexborHTMLParser) -> PageMeta:
         lang=lang or None,
         canonical=canon.attributes.get("href") if canon else None,
         doc_title=" ".join(title.text().split()) if title else None,
-        jsonld=_article_jsonld(tree),
+        jsonld=_article_jsonld(scripts),
     )
 
 
-def _article_jsonld(tree: LexborHTMLParser) -> dict[str, Any]:
+def _article_jsonld(scripts: Iterable[LexborNode]) -> dict[str, Any]:
     """The first JSON-LD object of an article type, else the first ``WebPage``, else ``{}``.
 
     A page often describes itself as a ``WebPage`` before the ``NewsArticle``
     that carries the headline, dates and authors.
     """
     page: dict[str, Any] = {}
-    for node in tree.css('script[type="application/ld+json"]'):
+    for node in scripts:
         raw = node.text()
         if not raw or len(raw) > MAX_JSONLD_CHARS:
             continue
