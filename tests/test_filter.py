@@ -550,6 +550,8 @@ def test_linked_heading_not_between_prose_is_not_spared(html: str) -> None:
         "Sign in to your Harbour Times account",
         "Written by Jane Doe",
         "Instagram: @harbourtimes",
+        "【打印本页】【关闭窗口】",
+        "[Print] [Email] [Close]",
         "Medically reviewed by: Dr. Sam Lee, MD",
         "Loading the text-to-speech player...",
         "Thank you for your feedback!",
