@@ -36,15 +36,15 @@ if not SCORER_PATH.is_file():
 # each must stay at or below the figure published in docs/benchmarks.md, so a
 # floor is something the extractor has already shown, never a target.
 FLOORS: dict[str, float] = {
-    "wcxb-articles": 0.93,
-    "readability": 0.93,
+    "wcxb-articles": 0.945,
+    "readability": 0.945,
     "zh": 0.93,
     "zh-news": 0.965,
 }
 
 # Minimum snippet F1 on the ``trafilatura`` corpus (same rule as FLOORS).
 SNIPPET_CORPUS = "trafilatura"
-SNIPPET_FLOOR = 0.91
+SNIPPET_FLOOR = 0.92
 
 # How many of the worst pages a failure message names, to start debugging from.
 WORST_SHOWN = 8
