@@ -137,3 +137,25 @@ def test_table_rows_are_lines_and_may_repeat() -> None:
     )
     body = newsclean.extract(html).paragraphs
     assert body[2:7] == ("Day | Run", "Mon | 5 km", "Block two", "Day | Run", "Mon | 6 km")
+
+
+def test_page_nested_in_a_noscript_by_an_unclosed_element_is_read() -> None:
+    para = (
+        "<p>The park counted nine mothers with sixteen cubs this year, the highest figure "
+        "in fourteen years of monitoring with rangers and volunteers.</p>"
+    )
+    html = (
+        '<html><body><noscript><div id="nojs"></noscript><div id="page"><h1>Bear census</h1>'
+        f"{para * 8}</div><noscript></div></noscript></body></html>"
+    )
+    article = newsclean.extract(html)
+    assert article.paragraphs[0].startswith("The park counted nine mothers")
+
+
+def test_a_small_noscript_notice_is_not_body() -> None:
+    para = (
+        "<p>The park counted nine mothers with sixteen cubs this year, the highest figure "
+        "in fourteen years of monitoring with rangers and volunteers.</p>"
+    )
+    html = f"<html><body><noscript>Please enable JavaScript.</noscript>{para * 3}</body></html>"
+    assert "JavaScript" not in newsclean.extract(html).body

@@ -27,6 +27,9 @@ from ._rules import Rules, rules
 SLUG_PARTS = 4
 #: A soft-flagged subtree holding at least this share of the page text stays.
 UNFLAG_SHARE = 0.5
+#: A <noscript> with more text than this holds the page (a parse artefact of
+#: an element left open inside it), not a "please enable JavaScript" notice.
+NOSCRIPT_TEXT = 1000
 #: A form of labelled fields with at most this many characters of text
 #: (inline scripts included) is a sign-up, contact or search form; a
 #: page-wide form holding the article has more. Set on wcxb-articles, where
@@ -60,7 +63,12 @@ def remove_junk(root: LexborNode, rules: Rules) -> int:
         node.decompose()
     nodes = root.css(rules.remove_selector)
     for node in reversed(nodes):
-        node.decompose()
+        if node.tag == "noscript" and len(node.text()) > NOSCRIPT_TEXT:
+            # An unclosed element inside <noscript> can make the parser nest
+            # the rest of the page in it: keep the page, drop the wrapper.
+            node.unwrap()
+        else:
+            node.decompose()
     return len(nodes)
 
 
