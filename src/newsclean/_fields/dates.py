@@ -413,11 +413,41 @@ def _from_match(
     return _make(int(groups["y"]), month, day, _clock(m, r.am), groups["tz"], now)
 
 
+#: The last letter of a run of letters followed by a number: where a
+#: month-first date's month name ends (month names are letters only and end
+#: their run of letters).
+_MONTH_END = re.compile(r"[^\W\d_]\.?\s*\d")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _month_first_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for the month-first pattern, tried only where it can start.
+
+    Its alternation of case-blind month names defeats the regex engine's
+    first-character skip, so scanning every position is slow. A month name
+    is a whole run of letters followed by a number: ``_MONTH_END`` finds the
+    end of such runs fast, and the pattern is tried at each run's start.
+    Matches come as ``finditer`` gives them.
+    """
+    end = 0
+    for hit in _MONTH_END.finditer(text):
+        start = hit.start()
+        while start and _LETTER.match(text, start - 1):
+            start -= 1
+        if start < end:
+            continue
+        m = pattern.match(text, start)
+        if m is not None:
+            yield m
+            end = m.end()
+
+
 def _text_candidates(
     text: str, language: str | None, now: dt.datetime | None
 ) -> Iterator[tuple[int, int, dt.datetime]]:
     for kind, pattern in _rules().patterns:
-        for m in pattern.finditer(text):
+        matches = _month_first_matches(pattern, text) if kind == "mdy" else pattern.finditer(text)
+        for m in matches:
             found = _from_match(kind, m, language, now)
             if found is not None:
                 yield m.start(), -len(m.group(0)), found
