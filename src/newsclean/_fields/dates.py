@@ -139,6 +139,9 @@ MAX_AFTER_HEADLINE = 300
 #: ``Posted on``, ``Veröffentlicht am``, ``Erschienen am:``, ``Mis en ligne le``, ``Datum:``,
 #: ``发表于:``, ``时间：``); a bare ``am`` only before a date with a time.
 _PUBLISH_LABEL = re.compile(
+    # The first letters of the labels, looked at first: the case-blind
+    # alternation alone is slow to rule out a position.
+    r"(?=[pvedgma发發时時日])"
     r"(?:(?<![^\W\d_])(?:published|posted|veröffentlicht|erschienen|erstellt|datum|publié"
     r"|publicado|pubblicato|gepubliceerd|mise?\s+en\s+ligne|(?P<weak>am))(?![^\W\d_])"
     r"(?:\s+(?:on|am|le|el|il|op))?"
