@@ -218,13 +218,16 @@ def _compile(months: Iterable[str], am: Iterable[str], pm: Iterable[str]) -> lis
     time = rf"(?:{sep}{clock})?"
     names = _alternation(months)
     mon = rf"(?P<mon>{names})\.?(?![^\W\d_])"
+    # A pattern that opens with a digit rather than a look-behind lets the
+    # regex engine skip to the next digit: "not after a digit" is checked
+    # once the first digit is read (``\d(?<!\d\d)`` for ``(?<!\d)\d``).
     dates = (
-        r"(?<!\d)(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号號]?",
-        r"(?<!\d)(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?!\d)",
-        rf"(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.|º)?[\s-]*(?:de\s+)?{mon}[\s,-]*(?:de\s+)?"
+        r"(?P<y>\d(?<!\d\d)\d{3})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号號]?",
+        r"(?P<y>\d(?<!\d\d)\d{3})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?!\d)",
+        rf"(?P<d>\d(?<!\d\d)\d?)(?:st|nd|rd|th|\.|º)?[\s-]*(?:de\s+)?{mon}[\s,-]*(?:de\s+)?"
         r"(?P<y>\d{4})(?!\d)",
         rf"(?<![^\W\d_]){mon}\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d),?\s*(?P<y>\d{{4}})(?!\d)",
-        r"(?<![\d./-])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?!\d)",
+        r"(?P<a>\d(?<![\d./-]\d)\d?)(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?!\d)",
     )
     return [re.compile(d + time, re.IGNORECASE) for d in dates]
 
