@@ -720,9 +720,16 @@ def _from_own_card(
     own = _path_key(url) if url else ""
     if not own:
         return None
+    # A page links to the same place many times (picture, headline, "more").
+    own_href: dict[str, bool] = {}
     for link in root.css("a[href]"):
         href = link.attributes.get("href") or ""
-        if href.startswith("#") or _path_key(urljoin(url or "", href)) != own:
+        if href.startswith("#"):
+            continue
+        same = own_href.get(href)
+        if same is None:
+            same = own_href[href] = _path_key(urljoin(url or "", href)) == own
+        if not same:
             continue
         text = " ".join(link.text(separator=" ").split())
         if len(text) <= MAX_DATE_TEXT and (found := date_from_text(text, language, now=now)):
