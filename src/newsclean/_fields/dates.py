@@ -720,6 +720,8 @@ def _from_own_card(
     own = _path_key(url) if url else ""
     if not own:
         return None
+    # The page path's last segment: a link to the page must resolve to it.
+    tail = own.rsplit("/", 1)[-1]
     # A page links to the same place many times (picture, headline, "more").
     own_href: dict[str, bool] = {}
     for link in root.css("a[href]"):
@@ -727,6 +729,8 @@ def _from_own_card(
         if href.startswith("#"):
             continue
         same = own_href.get(href)
+        if same is None and tail not in href and _plain_href(href):
+            same = own_href[href] = False
         if same is None:
             same = own_href[href] = _path_key(urljoin(url or "", href)) == own
         if not same:
@@ -735,6 +739,26 @@ def _from_own_card(
         if len(text) <= MAX_DATE_TEXT and (found := date_from_text(text, language, now=now)):
             return found
     return None
+
+
+def _plain_href(href: str) -> bool:
+    """Whether the last segment of the path ``href`` resolves to is written in ``href``.
+
+    True for an absolute ``http(s)://`` address with a host (its path is its
+    own) and for a non-empty relative path without dots, query, parameters,
+    scheme or ``//`` (the last segment comes from it), with no tab or line
+    break that URL parsing would remove. A link whose text lacks the page path's
+    last segment then cannot lead to the page, and is not resolved.
+    """
+    if not href or href[0] <= " " or href[-1] <= " ":
+        return False  # empty, or with ends that URL parsing strips
+    if "\t" in href or "\r" in href or "\n" in href:
+        return False
+    for scheme in ("http://", "https://"):
+        if href.startswith(scheme):
+            # With a host (an empty one leaves the page's own path).
+            return href[len(scheme) : len(scheme) + 1] not in ("", "/", "?", "#")
+    return not href.startswith("//") and not any(ch in href for ch in ".:?;")
 
 
 def short_year_date(
