@@ -544,7 +544,10 @@ def _attr_text(node: LexborNode) -> str:
 
 
 def _around_headline(
-    root: LexborHTMLParser | LexborNode, selector: str, cards: bool | None = None
+    root: LexborHTMLParser | LexborNode,
+    selector: str,
+    cards: bool | None = None,
+    walks: dict[str, list[LexborNode]] | None = None,
 ) -> Iterator[LexborNode]:
     """Matches of ``selector``, those after the first ``<h1>`` first, at most 20 on each side.
 
@@ -554,11 +557,19 @@ def _around_headline(
 
     One selector call: ``h1`` is matched with the rest to find where the
     headline stands in document order (a masthead prints today's date above it).
+    ``walks`` keeps the matches of each selector for the next call on the
+    same, unchanged tree.
     """
     before: list[LexborNode] = []
     after: list[LexborNode] = []
     seen_h1 = False
-    for node in root.css(f"h1, {selector}"):
+    query = f"h1, {selector}"
+    matches = walks.get(query) if walks is not None else None
+    if matches is None:
+        matches = root.css(query)
+        if walks is not None:
+            walks[query] = matches
+    for node in matches:
         if node.tag == "h1":
             seen_h1 = True
             continue
@@ -616,10 +627,11 @@ def _from_time_nodes(
     *,
     printed_updates: bool = True,
     cards: bool | None = None,
+    walks: dict[str, list[LexborNode]] | None = None,
 ) -> dt.datetime | None:
     """``printed_updates=False`` also skips a date printed after "Updated"."""
     plain: dt.datetime | None = None
-    for node in _around_headline(root, _TIME_NODES, cards):
+    for node in _around_headline(root, _TIME_NODES, cards, walks):
         attrs = node.attributes
         labels = _attr_text(node)
         if _UPDATE_WORDS.search(labels) or (not printed_updates and _after_update_label(node)):
@@ -641,9 +653,10 @@ def _from_date_lines(
     *,
     printed_updates: bool = True,
     cards: bool | None = None,
+    walks: dict[str, list[LexborNode]] | None = None,
 ) -> dt.datetime | None:
     """``printed_updates=False`` also skips a line whose first date follows "Updated"."""
-    for node in _around_headline(root, _DATE_NODES, cards):
+    for node in _around_headline(root, _DATE_NODES, cards, walks):
         if _UPDATE_WORDS.search(_attr_text(node)):
             continue
         text = " ".join(node.text(separator=" ").split())
@@ -783,10 +796,13 @@ def short_year_date(
 
 
 def _from_short_years(
-    root: LexborHTMLParser | LexborNode, language: str | None, now: dt.datetime | None
+    root: LexborHTMLParser | LexborNode,
+    language: str | None,
+    now: dt.datetime | None,
+    walks: dict[str, list[LexborNode]] | None = None,
 ) -> dt.datetime | None:
     """A ``31.10.23`` date in a date line, else right after the headline: the last resort."""
-    for node in _around_headline(root, _DATE_NODES, cards=False):
+    for node in _around_headline(root, _DATE_NODES, cards=False, walks=walks):
         text = " ".join(node.text(separator=" ").split())
         if len(text) <= MAX_DATE_TEXT and (found := short_year_date(text, language, now=now)):
             return found
@@ -914,9 +930,11 @@ def find_published(
     found = _in_page_zone(stated[0], meta, url, language, now) if stated else None
     if found is not None and tree is not None and len(stated) > 1:
         found = _printed_choice(found, stated, tree, meta, url, language, now)
+    # The tree is not changed here: each selector walks it once.
+    walks: dict[str, list[LexborNode]] = {}
     if found is None and tree is not None:
-        found = _from_time_nodes(tree, language, now, cards=False)
-        found = found or _from_date_lines(tree, language, now, cards=False)
+        found = _from_time_nodes(tree, language, now, cards=False, walks=walks)
+        found = found or _from_date_lines(tree, language, now, cards=False, walks=walks)
         found = found or _from_headline_block(tree, language, now)
         # A page built around a video states its date only for the video.
         found = found or _from_raw_jsonld(tree, language, now, "uploadDate")
@@ -924,10 +942,10 @@ def find_published(
     if found is None and tree is not None:
         found = _from_labelled_text(tree, language, now)
         # Other stories' cards and comments: a site may call its own lead card a teaser.
-        found = found or _from_time_nodes(tree, language, now, cards=True)
-        found = found or _from_date_lines(tree, language, now, cards=True)
+        found = found or _from_time_nodes(tree, language, now, cards=True, walks=walks)
+        found = found or _from_date_lines(tree, language, now, cards=True, walks=walks)
         found = found or _from_own_card(tree, meta.page_url(url), language, now)
-        found = found or _from_short_years(tree, language, now)
+        found = found or _from_short_years(tree, language, now, walks)
     return found
 
 
