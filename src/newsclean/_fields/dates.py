@@ -139,6 +139,9 @@ MAX_AFTER_HEADLINE = 300
 #: ``Posted on``, ``Veröffentlicht am``, ``Erschienen am:``, ``Mis en ligne le``, ``Datum:``,
 #: ``发表于:``, ``时间：``); a bare ``am`` only before a date with a time.
 _PUBLISH_LABEL = re.compile(
+    # The first letters of the labels, looked at first: the case-blind
+    # alternation alone is slow to rule out a position.
+    r"(?=[pvedgma发發时時日])"
     r"(?:(?<![^\W\d_])(?:published|posted|veröffentlicht|erschienen|erstellt|datum|publié"
     r"|publicado|pubblicato|gepubliceerd|mise?\s+en\s+ligne|(?P<weak>am))(?![^\W\d_])"
     r"(?:\s+(?:on|am|le|el|il|op))?"
@@ -215,13 +218,16 @@ def _compile(months: Iterable[str], am: Iterable[str], pm: Iterable[str]) -> lis
     time = rf"(?:{sep}{clock})?"
     names = _alternation(months)
     mon = rf"(?P<mon>{names})\.?(?![^\W\d_])"
+    # A pattern that opens with a digit rather than a look-behind lets the
+    # regex engine skip to the next digit: "not after a digit" is checked
+    # once the first digit is read (``\d(?<!\d\d)`` for ``(?<!\d)\d``).
     dates = (
-        r"(?<!\d)(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号號]?",
-        r"(?<!\d)(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?!\d)",
-        rf"(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th|\.|º)?[\s-]*(?:de\s+)?{mon}[\s,-]*(?:de\s+)?"
+        r"(?P<y>\d(?<!\d\d)\d{3})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号號]?",
+        r"(?P<y>\d(?<!\d\d)\d{3})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?!\d)",
+        rf"(?P<d>\d(?<!\d\d)\d?)(?:st|nd|rd|th|\.|º)?[\s-]*(?:de\s+)?{mon}[\s,-]*(?:de\s+)?"
         r"(?P<y>\d{4})(?!\d)",
         rf"(?<![^\W\d_]){mon}\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d),?\s*(?P<y>\d{{4}})(?!\d)",
-        r"(?<![\d./-])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?!\d)",
+        r"(?P<a>\d(?<![\d./-]\d)\d?)(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?!\d)",
     )
     return [re.compile(d + time, re.IGNORECASE) for d in dates]
 
@@ -413,11 +419,41 @@ def _from_match(
     return _make(int(groups["y"]), month, day, _clock(m, r.am), groups["tz"], now)
 
 
+#: The last letter of a run of letters followed by a number: where a
+#: month-first date's month name ends (month names are letters only and end
+#: their run of letters).
+_MONTH_END = re.compile(r"[^\W\d_]\.?\s*\d")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _month_first_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for the month-first pattern, tried only where it can start.
+
+    Its alternation of case-blind month names defeats the regex engine's
+    first-character skip, so scanning every position is slow. A month name
+    is a whole run of letters followed by a number: ``_MONTH_END`` finds the
+    end of such runs fast, and the pattern is tried at each run's start.
+    Matches come as ``finditer`` gives them.
+    """
+    end = 0
+    for hit in _MONTH_END.finditer(text):
+        start = hit.start()
+        while start and _LETTER.match(text, start - 1):
+            start -= 1
+        if start < end:
+            continue
+        m = pattern.match(text, start)
+        if m is not None:
+            yield m
+            end = m.end()
+
+
 def _text_candidates(
     text: str, language: str | None, now: dt.datetime | None
 ) -> Iterator[tuple[int, int, dt.datetime]]:
     for kind, pattern in _rules().patterns:
-        for m in pattern.finditer(text):
+        matches = _month_first_matches(pattern, text) if kind == "mdy" else pattern.finditer(text)
+        for m in matches:
             found = _from_match(kind, m, language, now)
             if found is not None:
                 yield m.start(), -len(m.group(0)), found
@@ -508,7 +544,10 @@ def _attr_text(node: LexborNode) -> str:
 
 
 def _around_headline(
-    root: LexborHTMLParser | LexborNode, selector: str, cards: bool | None = None
+    root: LexborHTMLParser | LexborNode,
+    selector: str,
+    cards: bool | None = None,
+    walks: dict[str, list[LexborNode]] | None = None,
 ) -> Iterator[LexborNode]:
     """Matches of ``selector``, those after the first ``<h1>`` first, at most 20 on each side.
 
@@ -518,11 +557,19 @@ def _around_headline(
 
     One selector call: ``h1`` is matched with the rest to find where the
     headline stands in document order (a masthead prints today's date above it).
+    ``walks`` keeps the matches of each selector for the next call on the
+    same, unchanged tree.
     """
     before: list[LexborNode] = []
     after: list[LexborNode] = []
     seen_h1 = False
-    for node in root.css(f"h1, {selector}"):
+    query = f"h1, {selector}"
+    matches = walks.get(query) if walks is not None else None
+    if matches is None:
+        matches = root.css(query)
+        if walks is not None:
+            walks[query] = matches
+    for node in matches:
         if node.tag == "h1":
             seen_h1 = True
             continue
@@ -580,10 +627,11 @@ def _from_time_nodes(
     *,
     printed_updates: bool = True,
     cards: bool | None = None,
+    walks: dict[str, list[LexborNode]] | None = None,
 ) -> dt.datetime | None:
     """``printed_updates=False`` also skips a date printed after "Updated"."""
     plain: dt.datetime | None = None
-    for node in _around_headline(root, _TIME_NODES, cards):
+    for node in _around_headline(root, _TIME_NODES, cards, walks):
         attrs = node.attributes
         labels = _attr_text(node)
         if _UPDATE_WORDS.search(labels) or (not printed_updates and _after_update_label(node)):
@@ -605,9 +653,10 @@ def _from_date_lines(
     *,
     printed_updates: bool = True,
     cards: bool | None = None,
+    walks: dict[str, list[LexborNode]] | None = None,
 ) -> dt.datetime | None:
     """``printed_updates=False`` also skips a line whose first date follows "Updated"."""
-    for node in _around_headline(root, _DATE_NODES, cards):
+    for node in _around_headline(root, _DATE_NODES, cards, walks):
         if _UPDATE_WORDS.search(_attr_text(node)):
             continue
         text = " ".join(node.text(separator=" ").split())
@@ -684,14 +733,45 @@ def _from_own_card(
     own = _path_key(url) if url else ""
     if not own:
         return None
+    # The page path's last segment: a link to the page must resolve to it.
+    tail = own.rsplit("/", 1)[-1]
+    # A page links to the same place many times (picture, headline, "more").
+    own_href: dict[str, bool] = {}
     for link in root.css("a[href]"):
         href = link.attributes.get("href") or ""
-        if href.startswith("#") or _path_key(urljoin(url or "", href)) != own:
+        if href.startswith("#"):
+            continue
+        same = own_href.get(href)
+        if same is None and tail not in href and _plain_href(href):
+            same = own_href[href] = False
+        if same is None:
+            same = own_href[href] = _path_key(urljoin(url or "", href)) == own
+        if not same:
             continue
         text = " ".join(link.text(separator=" ").split())
         if len(text) <= MAX_DATE_TEXT and (found := date_from_text(text, language, now=now)):
             return found
     return None
+
+
+def _plain_href(href: str) -> bool:
+    """Whether the last segment of the path ``href`` resolves to is written in ``href``.
+
+    True for an absolute ``http(s)://`` address with a host (its path is its
+    own) and for a non-empty relative path without dots, query, parameters,
+    scheme or ``//`` (the last segment comes from it), with no tab or line
+    break that URL parsing would remove. A link whose text lacks the page path's
+    last segment then cannot lead to the page, and is not resolved.
+    """
+    if not href or href[0] <= " " or href[-1] <= " ":
+        return False  # empty, or with ends that URL parsing strips
+    if "\t" in href or "\r" in href or "\n" in href:
+        return False
+    for scheme in ("http://", "https://"):
+        if href.startswith(scheme):
+            # With a host (an empty one leaves the page's own path).
+            return href[len(scheme) : len(scheme) + 1] not in ("", "/", "?", "#")
+    return not href.startswith("//") and not any(ch in href for ch in ".:?;")
 
 
 def short_year_date(
@@ -716,10 +796,13 @@ def short_year_date(
 
 
 def _from_short_years(
-    root: LexborHTMLParser | LexborNode, language: str | None, now: dt.datetime | None
+    root: LexborHTMLParser | LexborNode,
+    language: str | None,
+    now: dt.datetime | None,
+    walks: dict[str, list[LexborNode]] | None = None,
 ) -> dt.datetime | None:
     """A ``31.10.23`` date in a date line, else right after the headline: the last resort."""
-    for node in _around_headline(root, _DATE_NODES, cards=False):
+    for node in _around_headline(root, _DATE_NODES, cards=False, walks=walks):
         text = " ".join(node.text(separator=" ").split())
         if len(text) <= MAX_DATE_TEXT and (found := short_year_date(text, language, now=now)):
             return found
@@ -847,9 +930,11 @@ def find_published(
     found = _in_page_zone(stated[0], meta, url, language, now) if stated else None
     if found is not None and tree is not None and len(stated) > 1:
         found = _printed_choice(found, stated, tree, meta, url, language, now)
+    # The tree is not changed here: each selector walks it once.
+    walks: dict[str, list[LexborNode]] = {}
     if found is None and tree is not None:
-        found = _from_time_nodes(tree, language, now, cards=False)
-        found = found or _from_date_lines(tree, language, now, cards=False)
+        found = _from_time_nodes(tree, language, now, cards=False, walks=walks)
+        found = found or _from_date_lines(tree, language, now, cards=False, walks=walks)
         found = found or _from_headline_block(tree, language, now)
         # A page built around a video states its date only for the video.
         found = found or _from_raw_jsonld(tree, language, now, "uploadDate")
@@ -857,10 +942,10 @@ def find_published(
     if found is None and tree is not None:
         found = _from_labelled_text(tree, language, now)
         # Other stories' cards and comments: a site may call its own lead card a teaser.
-        found = found or _from_time_nodes(tree, language, now, cards=True)
-        found = found or _from_date_lines(tree, language, now, cards=True)
+        found = found or _from_time_nodes(tree, language, now, cards=True, walks=walks)
+        found = found or _from_date_lines(tree, language, now, cards=True, walks=walks)
         found = found or _from_own_card(tree, meta.page_url(url), language, now)
-        found = found or _from_short_years(tree, language, now)
+        found = found or _from_short_years(tree, language, now, walks)
     return found
 
 
