@@ -410,6 +410,18 @@ def test_drop_noise_meta_rows_before_the_first_paragraph() -> None:
     assert credits == rows
 
 
+def test_drop_noise_meta_rows_after_a_standfirst() -> None:
+    rows = ["By Jane Doe", "Jun 8, 2023 • 11 Minute Read"]
+    kept, credits = noise([blk(EN), *(blk(r) for r in rows), blk(EN2), blk(ZH)])
+    assert kept == [EN, EN2, ZH]
+    assert credits == rows
+
+
+def test_drop_noise_date_rows_after_two_paragraphs_stay() -> None:
+    kept, _ = noise([blk(EN), blk(EN2), blk("June 5, 2024"), blk(ZH)])
+    assert kept == [EN, EN2, "June 5, 2024", ZH]
+
+
 def test_drop_noise_a_schedule_of_dated_rows_stays() -> None:
     rows = [f"September {d} 12pm-1pm Room 217" for d in (3, 10, 17, 24)] + [
         f"October {d} 12pm-1pm Room 217" for d in (1, 8)

@@ -54,6 +54,9 @@ DROP_LINE_MAX = 100
 DISCLOSURE_MAX = 300
 #: More dated rows than this above the first real paragraph are a schedule, not meta rows.
 MAX_META_ROWS = 5
+#: Meta rows (byline, date) are looked for until this many real paragraphs:
+#: a standfirst often comes before the byline and date rows.
+OPENING_PARAGRAPHS = 2
 #: Blocks shorter than this above the first real paragraph may be meta rows.
 META_ROW = 160
 #: A numbered linked heading is a list entry when prose follows within this many blocks.
@@ -228,6 +231,7 @@ def drop_noise(
     """
     out: list[Block] = []
     started = False
+    opened = 0
     meta_rows = _meta_rows_apply(blocks)
     for b in blocks:
         k = b.key
@@ -241,11 +245,14 @@ def drop_noise(
             continue
         if title_key and k == title_key:
             continue
-        if not started:
-            if meta_rows and _is_meta_row(b):
+        if opened < OPENING_PARAGRAPHS:
+            # After a standfirst, a row that reads as a sentence is the story's.
+            row = meta_rows and _is_meta_row(b)
+            if row and not (opened and _SENTENCE_END.search(b.text)):
                 credits.append(b.text)
                 continue
-            started = b.tag not in HEADING_TAGS and b.size >= SUBSTANTIAL
+            opened += b.tag not in HEADING_TAGS and b.size >= SUBSTANTIAL
+            started = opened > 0
         out.append(b)
     return out
 
