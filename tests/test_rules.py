@@ -268,3 +268,12 @@ def test_uncaptured_matches_the_same_lines() -> None:
             plain, grouped = re.compile(uncaptured(pattern)), re.compile(pattern)
             for line in ("责任编辑：王五", "Share this article", "© 2024 Foo", "Photo by X"):
                 assert bool(plain.match(line)) is bool(grouped.match(line))
+
+
+def test_every_disclosure_pattern_holds_a_disclosure_word() -> None:
+    """The cheap word test in front of the disclosure regex must never hide a match."""
+    phrases = load_json("phrases.json")
+    words = phrases["disclosure_words"]
+    for pattern in phrases["disclosures"]:
+        branches = re.sub(r"\(\?i\)|\\b|[?()]", " ", pattern)
+        assert any(w in branches for w in words), pattern

@@ -241,7 +241,7 @@ def drop_noise(
         if len(b.text) <= DROP_LINE_MAX and is_drop_line(b.text, rules):
             credits.append(b.text)
             continue
-        if len(b.text) <= DISCLOSURE_MAX and rules.disclosure.search(b.text.lower()):
+        if len(b.text) <= DISCLOSURE_MAX and is_disclosure(b.text, rules):
             continue
         if title_key and k == title_key:
             continue
@@ -291,6 +291,12 @@ def _prose(b: Block) -> bool:
 _CELL_TAGS = frozenset({"td", "th"})
 _NUMBERED = re.compile(r"\s*(#\s?\d{1,3}|\d{1,3}[.):])\s")
 _TAIL_KEPT = _CELL_TAGS | {"li"}
+
+
+def is_disclosure(text: str, rules: Rules) -> bool:
+    """An affiliate or review-policy note ("Purchases made through our links may earn us ...")."""
+    lower = text.lower()
+    return any(w in lower for w in rules.disclosure_words) and bool(rules.disclosure.search(lower))
 
 
 def is_drop_line(text: str, rules: Rules) -> bool:

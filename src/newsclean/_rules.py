@@ -42,8 +42,10 @@ class Rules:
     #: CJK line tests, run on the line as printed.
     drop_prefix_cjk: re.Pattern[str]
     drop_pattern_cjk: re.Pattern[str]
-    #: Affiliate and review-policy notes, run on the lower-cased line.
+    #: Affiliate and review-policy notes, run on the lower-cased line ...
     disclosure: re.Pattern[str]
+    #: ... that holds one of these words (a cheap test that spares most lines the regex).
+    disclosure_words: tuple[str, ...]
     credits: tuple[re.Pattern[str], ...]
 
 
@@ -230,5 +232,6 @@ def rules() -> Rules:
         drop_prefix_cjk=_joined(p for p in ph["drop_line_prefix"] if _has_cjk(p)),
         drop_pattern_cjk=_joined(p for p in ph["drop_line_patterns"] if _has_cjk(p)),
         disclosure=_lowered(ph["disclosures"]),
+        disclosure_words=tuple(ph["disclosure_words"]),
         credits=tuple(re.compile(p) for p in ph["credit"]),
     )
