@@ -85,7 +85,7 @@ _ZH_SPLIT = re.compile(r"[\s、]+")
 _SPLIT = re.compile(r"\s*(?:[\n;,&|/]|\s(?:and|und|et|y)\s)\s*", re.IGNORECASE)
 _BY = re.compile(r"^(?:(?:written|posted)\s+)?(?:by|von|par|por)\b[:\s]*", re.IGNORECASE)
 _PARENS = re.compile(r"\([^)]*\)?")
-_TITLE_PART = re.compile(r"(?:\s+(?:\||-|–|—|::|·|»)\s+|_)(?!.*(?:\s(?:\||-|–|—|::|·|»)\s|_))")
+_TITLE_SEP = re.compile(r"\s+(?:\||-|–|—|::|·|»)\s+|_")
 _TITLE_TAIL = re.compile(r"\s*(?:\||-|–|—|::|·|»)\s*$")
 
 
@@ -176,10 +176,10 @@ def title_without_site(reference: str) -> list[str]:
     text = reference
     while True:
         text = _TITLE_TAIL.sub("", text)
-        m = _TITLE_PART.search(text)
-        if not m or m.start() == 0:
+        cuts = [m.start() for m in _TITLE_SEP.finditer(text)]
+        if not cuts or cuts[-1] == 0:
             return out
-        text = text[: m.start()].strip()
+        text = text[: cuts[-1]].strip()
         out.append(text)
 
 

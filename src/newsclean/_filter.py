@@ -143,14 +143,14 @@ def cut_sections(
     seen = 0
     dropped: set[int] = set()
     spans: list[tuple[int, int]] = []
-    headings = [i for i, b in enumerate(blocks) if _is_section_heading(b, rules)]
+    headings = {i for i, b in enumerate(blocks) if _is_section_heading(b, rules)}
     # A heading printed again further down opens a widget repeated through
     # the story ("Latest News" between its paragraphs), not the tail.
-    last_of = {blocks[i].key: i for i in headings}
+    last_of = {blocks[i].key: i for i in sorted(headings)}
     for i, b in enumerate(blocks):
         if i in dropped:
             continue
-        if _is_section_heading(b, rules):
+        if i in headings:
             if seen >= TAIL_SHARE * total and last_of[b.key] == i:
                 spans.append((b.owner, len(seg.parents)))
                 return [x for j, x in enumerate(blocks[:i]) if j not in dropped], spans

@@ -130,11 +130,14 @@ def _lead_article(tags: Sequence[str], sums: Sequence[float], end: Sequence[int]
     the article.
     """
     articles: list[int] = []
-    last = best
-    for i, tag in enumerate(tags[best + 1 : end[best] + 1], best + 1):
-        if tag == "article" and i > last:
-            articles.append(i)
-            last = end[i]
+    i, stop = best + 1, end[best] + 1
+    while True:
+        try:
+            i = tags.index("article", i, stop)
+        except ValueError:
+            break
+        articles.append(i)
+        i = end[i] + 1  # an article nested in this one is part of it
     if len(articles) < 2:
         return best
     ranked = sorted(articles, key=lambda a: sums[a], reverse=True)
