@@ -148,13 +148,14 @@ Candidate = tuple[LexborNode, dict[str, str | None], str, str]
 def _candidates(root: LexborNode, rules: Rules) -> list[Candidate]:
     """The elements the mark selector finds, each once, with what classifies them."""
     out: list[Candidate] = []
-    seen: set[int] = set()
+    last = 0
     for node in root.css(rules.mark_selector):
-        # A node matched by several alternatives of the list comes back once per match.
+        # A node matched by several alternatives of the list comes back once
+        # per match, the copies one after the other (document order).
         mid = node.mem_id
-        if mid in seen:
+        if mid == last:
             continue
-        seen.add(mid)
+        last = mid
         attrs = node.attributes
         role = attrs.get("role") or ""
         out.append((node, attrs, role, _label(attrs, role)))
@@ -168,7 +169,7 @@ def _label(attrs: dict[str, str | None], role: str) -> str:
         ident = None
     if not (ident or prop or role):
         return cls or ""
-    return " ".join(p for p in (cls, ident, prop, role) if p)
+    return " ".join([p for p in (cls, ident, prop, role) if p])
 
 
 _NONE: frozenset[str] = frozenset()
