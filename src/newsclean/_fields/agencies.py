@@ -42,7 +42,8 @@ _LATIN_BEFORE = f"(?<![{_LATIN_WORD}].)"
 #: is another name ('AFP-JIJI', 'dpa-AFX').
 _LATIN_AFTER = f"(?![{_LATIN_WORD}]|-[a-z])"
 #: Full-width Latin letters and digits, as some Chinese pages print 'ＡＦＰ'.
-_FULLWIDTH = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+_FULLWIDTH_CHARS = "\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
+_FULLWIDTH = re.compile(f"[{_FULLWIDTH_CHARS}]")
 _HALFWIDTH = {
     code: code - 0xFEE0
     for code in chain(range(0xFF10, 0xFF1A), range(0xFF21, 0xFF3B), range(0xFF41, 0xFF5B))
@@ -66,6 +67,11 @@ class AgencyTable:
     pattern: re.Pattern[str]
     exact: Mapping[str, str]
     folded: Mapping[str, str]
+    #: ``pattern`` without the Chinese aliases, for texts that cannot hold one.
+    latin: re.Pattern[str]
+    #: The first characters of the Chinese aliases, and the full-width letters
+    #: and digits: a text with none of them needs only ``latin``.
+    wide: re.Pattern[str]
 
 
 def is_cjk(alias: str) -> bool:
@@ -147,11 +153,17 @@ def compile_table(data: Mapping[str, Any]) -> AgencyTable:
         for alias in aliases.get("en", ()):
             _add(folded, alias.casefold(), name)
     english = [_capitalised(a) for a in chain(folded, data.get("not_credits", ()))]
-    branches = [
-        *_cjk_branches(filter(is_cjk, exact), data.get("not_followed_by", {})),
-        *_latin_branches([*(a for a in exact if not is_cjk(a)), *english]),
-    ]
-    return AgencyTable(re.compile("|".join(branches) or "(?!)"), exact, folded)
+    chinese = [a for a in exact if is_cjk(a)]
+    cjk = _cjk_branches(chinese, data.get("not_followed_by", {}))
+    latin = _latin_branches([*(a for a in exact if not is_cjk(a)), *english])
+    firsts = "".join(sorted({a[0] for a in chinese}))
+    return AgencyTable(
+        pattern=re.compile("|".join([*cjk, *latin]) or "(?!)"),
+        exact=exact,
+        folded=folded,
+        latin=re.compile("|".join(latin) or "(?!)"),
+        wide=re.compile(f"[{re.escape(firsts)}{_FULLWIDTH_CHARS}]"),
+    )
 
 
 @functools.lru_cache(maxsize=1)
@@ -187,10 +199,24 @@ def canonical(name: str) -> str | None:
     return _lookup(table(), _halfwidth(name.strip()))
 
 
+def _matches(t: AgencyTable, text: str) -> Iterator[re.Match[str]]:
+    """The pattern's matches in ``text``.
+
+    The engine tries every branch at each capital letter, so the Chinese
+    branches cost English text about as much as the Latin ones. Most texts
+    hold no character a Chinese alias starts with and no full-width letter:
+    one search tells, and such a text is scanned with the Latin branches
+    alone, which find the same matches.
+    """
+    if text.isascii() or not t.wide.search(text):
+        return t.latin.finditer(text)
+    return t.pattern.finditer(_halfwidth(text))
+
+
 def credited(text: str) -> Iterator[str]:
     """Canonical names of the aliases in ``text``, in reading order, repeats included."""
     t = table()
-    for match in t.pattern.finditer(_halfwidth(text)):
+    for match in _matches(t, text):
         name = _lookup(t, match.group())
         if name is not None:
             yield name

@@ -449,6 +449,8 @@ def _names(text: str) -> tuple[str, ...]:
 
 def _parse_en_wire(text: str, start: int) -> _Hit | None:
     """``BEIJING, March 5 (Reuters) -``, ``TOKYO, Japan (AP) —``, ``(Bloomberg) --``."""
+    if "(" not in text:
+        return None  # no agency in brackets: spare the backtracking over place words
     m = _patterns().en_wire.match(text, start)
     if m is None:
         return None
@@ -457,6 +459,8 @@ def _parse_en_wire(text: str, start: int) -> _Hit | None:
 
 def _parse_en_slash(text: str, start: int) -> _Hit | None:
     """``ST. PETERSBURG, March 4. /TASS/.``: the trailing ``.`` is the separator."""
+    if "/" not in text:
+        return None  # no agency between slashes
     m = _patterns().en_slash.match(text, start)
     if m is None:
         return None
@@ -465,6 +469,8 @@ def _parse_en_slash(text: str, start: int) -> _Hit | None:
 
 def _parse_en_caps(text: str, start: int) -> _Hit | None:
     """``PARIS —``: no agency, so only a place in capitals followed by a dash counts."""
+    if "—" not in text and "–" not in text and "--" not in text:
+        return None  # none of the dashes the pattern needs after the place
     m = _patterns().en_caps.match(text, start)
     if m is None:
         return None

@@ -87,6 +87,11 @@ _TAG = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{1,8})*")
 
 _LATIN_WORD = re.compile(r"[a-z]+")
 _BEYOND_LATIN = re.compile("[\u0400-\U0010ffff]")
+#: The scripts whose text overrides a declaration of another language.
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Without U+30FB (・), which Chinese uses in transliterated names.
+_KANA = "\u3041-\u3096\u30a1-\u30fa"
+_HANGUL = "\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
 _RUSSIAN_ONLY = re.compile("[ыэёЫЭЁ]")
 _OTHER_CYRILLIC = re.compile("[іїєґўђћџјѓќѕљњәғқңөұүһІЇЄҐЎЂЋЏЈЃЌЅЉЊӘҒҚҢӨҰҮҺ]")
 
@@ -123,20 +128,22 @@ class _Scripts:
     latin: re.Pattern[str]
     traditional: re.Pattern[str]
     simplified: re.Pattern[str]
+    #: Any of han, kana and hangul.
+    cjk: re.Pattern[str]
 
 
 @functools.lru_cache(maxsize=1)
 def _scripts() -> _Scripts:
     """Built on first use: classes over the CJK blocks take milliseconds to compile."""
     return _Scripts(
-        han=re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"),
-        # Without U+30FB (・), which Chinese uses in transliterated names.
-        kana=re.compile("[\u3041-\u3096\u30a1-\u30fa]"),
-        hangul=re.compile("[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]"),
+        han=re.compile(f"[{_HAN}]"),
+        kana=re.compile(f"[{_KANA}]"),
+        hangul=re.compile(f"[{_HANGUL}]"),
         cyrillic=re.compile("[\u0400-\u04ff]"),
         latin=re.compile("[A-Za-z\u00c0-\u024f]"),
         traditional=re.compile("[" + "".join(sorted(TRADITIONAL_ONLY)) + "]"),
         simplified=re.compile("[" + "".join(sorted(SIMPLIFIED_ONLY)) + "]"),
+        cjk=re.compile(f"[{_HAN}{_KANA}{_HANGUL}]"),
     )
 
 
@@ -249,8 +256,14 @@ def detect_language(
     """The page's language, in the fallback order of the module docstring."""
     declared = _declared(meta_lang, meta_content_language, og_locale)
     sample = text[:SAMPLE_CHARS]
-    if declared and sample.isascii() and declared.split("-")[0] not in ("zh", "ja", "ko"):
-        # Plain ASCII text cannot contradict a non-CJK declaration.
+    if (
+        declared
+        and declared.split("-")[0] not in ("zh", "ja", "ko")
+        and (sample.isascii() or not _scripts().cjk.search(sample))
+    ):
+        # Only Japanese, Korean or Chinese text overrides a non-CJK
+        # declaration, and text without kana, hangul or Han reads as none of
+        # them: the letters need no counting.
         return declared
     profile = _profile(sample)
     seen = _script_language(sample, profile)

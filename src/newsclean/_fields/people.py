@@ -100,9 +100,15 @@ _LINE_BYLINE = re.compile(
     r"^(?:(?:本报|本報)?(?:特派|特约|特約)?(?:记者|記者)|文\s*[:/|]|撰文\s*:|撰稿\s*:|作者\s*:"
     r"|采写\s*:|採寫\s*:|By\s|BY\s)"
 )
-_REPORTING_BY = re.compile(r"(?<!additional )\breporting by ([^;)]+)", re.IGNORECASE)
-_EDITED_BY = re.compile(r"\b(?:editing|edited) by ([^;)]+)", re.IGNORECASE)
+# The first letter is matched in both cases outside the case-blind group, and
+# the word boundary before it checked after it: a pattern that opens with a
+# literal lets the regex engine skip in C to where it can match, instead of
+# trying it at every character.
+_REPORTING_BY = re.compile(r"[rR](?<!\w.)(?i:(?<!additional r)eporting by )([^;)]+)")
+_EDITED_BY = re.compile(r"[eE](?<!\w.)(?i:dit(?:ing|ed) by )([^;)]+)")
 _PROSE_MARKS = re.compile(r"[。！？!?；;“”\"]")
+#: What an editor label follows, when it does not open the text.
+_EDITOR_BEFORE = r"\s(\[【〔|"
 _NEXT_LABEL = re.compile(r"\s+\S{1,6}\s*:.*$|[。.].*$")
 
 
@@ -130,11 +136,21 @@ class _PeopleRules:
     kana_hangul: re.Pattern[str]
 
 
+def _after(labels: Iterable[str], before: str) -> str:
+    """An alternation of ``labels``, each only at the text's start or after a ``before`` character.
+
+    The check follows each label's first character, so that every branch
+    opens with a literal: the regex engine then skips in C to the characters
+    a label starts with, instead of trying the pattern at every position.
+    """
+    return "|".join(f"{re.escape(w[0])}(?<![^{before}].){re.escape(w[1:])}" for w in labels)
+
+
 @functools.lru_cache(maxsize=1)
 def _rules() -> _PeopleRules:
     """Built on first use, not at import."""
     raw: dict[str, Any] = load_json("people.json")
-    editors = "|".join(sorted(raw["editor_labels"], key=len, reverse=True))
+    editors = _after(sorted(raw["editor_labels"], key=len, reverse=True), _EDITOR_BEFORE)
     sources = "|".join(sorted(raw["source_labels"], key=len, reverse=True))
     return _PeopleRules(
         labels=frozenset(w.casefold() for w in raw["labels"]),
@@ -147,7 +163,7 @@ def _rules() -> _PeopleRules:
         particles=frozenset(raw["name_particles"]),
         stop=re.compile("|".join(map(re.escape, raw["stop_cjk"]))),
         # Matched on NFKC text: full-width colons and brackets are ASCII there.
-        editor=re.compile(rf"(?:^|[\s(\[【〔|])(?:{editors})\s*:\s*([^()\[\]【】〔〕|]+)"),
+        editor=re.compile(rf"(?:{editors})\s*:\s*([^()\[\]【】〔〕|]+)"),
         source=re.compile(
             rf"(?:^|[\s(（\[【〔|｜])(?:{sources})\s*[:：]\s*([^\s|｜,，;；()（）\[\]【】]{{1,40}})"
         ),
