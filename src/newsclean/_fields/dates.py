@@ -135,20 +135,85 @@ _JSONLD_SCRIPTS = 'script[type="application/ld+json" i]'
 MAX_LABEL_TEXT = 20_000
 #: Characters of page text after the headline searched for an unlabelled date.
 MAX_AFTER_HEADLINE = 300
-#: A word that says the date after it is the publish date (``Published:``,
-#: ``Posted on``, ``Veröffentlicht am``, ``Erschienen am:``, ``Mis en ligne le``, ``Datum:``,
-#: ``发表于:``, ``时间：``); a bare ``am`` only before a date with a time.
-_PUBLISH_LABEL = re.compile(
-    # The first letters of the labels, looked at first: the case-blind
-    # alternation alone is slow to rule out a position.
-    r"(?=[pvedgma发發时時日])"
-    r"(?:(?<![^\W\d_])(?:published|posted|veröffentlicht|erschienen|erstellt|datum|publié"
-    r"|publicado|pubblicato|gepubliceerd|mise?\s+en\s+ligne|(?P<weak>am))(?![^\W\d_])"
-    r"(?:\s+(?:on|am|le|el|il|op))?"
-    r"|发表于|發表於|发布于|發佈於|发布时间|發佈時間|发表时间|發表時間|(?<!更新)(?<!修改)(?:时间|時間|日期))"
-    r"\s*[:：]?\s*",
-    re.IGNORECASE,
+#: Words that say the date after them is the publish date (``Published:``,
+#: ``Posted on``, ``Veröffentlicht am``, ``Erschienen am:``, ``Mis en ligne le``,
+#: ``Datum:``), whole words in any case; ``am`` alone counts only before a
+#: date with a time.
+_LATIN_LABELS = (
+    "published",
+    "posted",
+    "veröffentlicht",
+    "erschienen",
+    "erstellt",
+    "datum",
+    "publié",
+    "publicado",
+    "pubblicato",
+    "gepubliceerd",
+    r"mise?\s+en\s+ligne",
+    "am",
 )
+#: What may follow a Latin label before its date (``Posted on``, ``Erschienen am``).
+_LABEL_PARTICLES = r"(?:\s+(?:on|am|le|el|il|op))?"
+#: Chinese labels (``发表于:``, ``时间：``), found inside words too; the words for
+#: "time" and "date" are labels unless an update label ends with them.
+_CHINESE_LABELS = (
+    "发表于",
+    "發表於",
+    "发布于",
+    "發佈於",
+    "发布时间",
+    "發佈時間",
+    "发表时间",
+    "發表時間",
+)
+_CHINESE_TIME_WORDS = ("时间", "時間", "日期")
+_CHINESE_UPDATE_WORDS = ("更新", "修改")
+#: The plain letters a label pattern opens with (not one a quantifier follows).
+_OPENING = re.compile(r"[^\W\d_]+(?![?*+{])")
+
+
+def _by_first(labels: Iterable[str]) -> dict[str, list[str]]:
+    """The labels' remainders after their first character, in order, keyed by it."""
+    rests: dict[str, list[str]] = {}
+    for label in labels:
+        rests.setdefault(label[0], []).append(label[1:])
+    return rests
+
+
+def _label_pattern() -> re.Pattern[str]:
+    """``_PUBLISH_LABEL``, built so that the regex engine rules out positions fast.
+
+    A case-blind alternation that opens with a look-behind is tried at every
+    character (~0.45 ms on 20,000 characters of page text; this ~0.22 ms).
+    Here each branch opens with a literal character, so the engine skips to
+    the next character that can open a label: a Latin label's first letter
+    is written in both cases, the rest is case-blind. The word-start check follows the label's
+    letters, so that a position whose next letters differ fails before it;
+    labels that share a first character share a branch.
+    """
+    latin = []
+    for first, rests in _by_first(_LATIN_LABELS).items():
+        words = []
+        for rest in rests:
+            letters = _OPENING.match(first + rest)
+            size = letters.end() if letters else 1
+            words.append(rf"{rest[: size - 1]}(?<![^\W\d_].{{{size}}}){rest[size - 1 :]}")
+        tail = rf"(?:{'|'.join(words)})(?![^\W\d_]){_LABEL_PARTICLES}"
+        latin += [f"{case}(?i:{tail})" for case in (first.upper(), first)]
+    chinese = [
+        f"{first}(?:{'|'.join(rests)})" for first, rests in _by_first(_CHINESE_LABELS).items()
+    ]
+    chinese += [
+        word + "".join(f"(?<!{update}{word})" for update in _CHINESE_UPDATE_WORDS)
+        for word in _CHINESE_TIME_WORDS
+    ]
+    return re.compile(rf"(?:{'|'.join(latin + chinese)})\s*[:：]?\s*")
+
+
+_PUBLISH_LABEL = _label_pattern()
+#: The bare ``am`` label (no other label starts with these letters).
+_WEAK_LABEL = re.compile(r"am(?![^\W\d_])", re.IGNORECASE)
 _ISO = re.compile(
     r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)"
     r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?"
@@ -856,7 +921,7 @@ def date_after_label(
         found = _date_at(text[m.end() : m.end() + 60], language, now)
         # A bare "am" opens prose dates too ("findet am 02.04.2022 statt"):
         # only a byline's date with its time ("am 29.12.2010, 13:36 Uhr") counts.
-        if found is not None and not (m.group("weak") and found.time() == dt.time()):
+        if found is not None and not (_WEAK_LABEL.match(m[0]) and found.time() == dt.time()):
             return found
     return None
 
