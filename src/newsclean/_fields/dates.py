@@ -131,6 +131,9 @@ _HIDDEN_CLASS = re.compile(r"sr-only|visually-?hidden|screen-?reader|aural", re.
 #: Elements whose content is no visible text.
 _NO_TEXT = frozenset({"script", "style", "noscript", "template", "svg", "-comment"})
 _JSONLD_SCRIPTS = 'script[type="application/ld+json" i]'
+_H1 = "h1"
+#: Selector matches kept by query: each selector call walks the whole tree.
+_Walks = dict[str, list[LexborNode]]
 #: Characters of page text searched for a labelled date, the last resort.
 MAX_LABEL_TEXT = 20_000
 #: Characters of page text after the headline searched for an unlabelled date.
@@ -608,11 +611,23 @@ def _attr_text(node: LexborNode) -> str:
     return " ".join(v for k in ("class", "id", "itemprop") if (v := attrs.get(k)))
 
 
+def _walk(
+    root: LexborHTMLParser | LexborNode, query: str, walks: _Walks | None
+) -> list[LexborNode]:
+    """``root.css(query)``; ``walks`` keeps it for the next call on the same, unchanged tree."""
+    if walks is None:
+        return root.css(query)
+    matches = walks.get(query)
+    if matches is None:
+        matches = walks[query] = root.css(query)
+    return matches
+
+
 def _around_headline(
     root: LexborHTMLParser | LexborNode,
     selector: str,
     cards: bool | None = None,
-    walks: dict[str, list[LexborNode]] | None = None,
+    walks: _Walks | None = None,
 ) -> Iterator[LexborNode]:
     """Matches of ``selector``, those after the first ``<h1>`` first, at most 20 on each side.
 
@@ -628,13 +643,7 @@ def _around_headline(
     before: list[LexborNode] = []
     after: list[LexborNode] = []
     seen_h1 = False
-    query = f"h1, {selector}"
-    matches = walks.get(query) if walks is not None else None
-    if matches is None:
-        matches = root.css(query)
-        if walks is not None:
-            walks[query] = matches
-    for node in matches:
+    for node in _walk(root, f"{_H1}, {selector}", walks):
         if node.tag == "h1":
             seen_h1 = True
             continue
@@ -692,7 +701,7 @@ def _from_time_nodes(
     *,
     printed_updates: bool = True,
     cards: bool | None = None,
-    walks: dict[str, list[LexborNode]] | None = None,
+    walks: _Walks | None = None,
 ) -> dt.datetime | None:
     """``printed_updates=False`` also skips a date printed after "Updated"."""
     plain: dt.datetime | None = None
@@ -718,7 +727,7 @@ def _from_date_lines(
     *,
     printed_updates: bool = True,
     cards: bool | None = None,
-    walks: dict[str, list[LexborNode]] | None = None,
+    walks: _Walks | None = None,
 ) -> dt.datetime | None:
     """``printed_updates=False`` also skips a line whose first date follows "Updated"."""
     for node in _around_headline(root, _DATE_NODES, cards, walks):
@@ -735,15 +744,28 @@ def _from_date_lines(
     return None
 
 
-def _headline(root: LexborHTMLParser | LexborNode) -> LexborNode | None:
+def _h1s(root: LexborHTMLParser | LexborNode, walks: _Walks | None) -> list[LexborNode]:
+    """The ``<h1>`` elements in document order, taken from a kept walk that matched them."""
+    for query, matches in (walks or {}).items():
+        if query.startswith(f"{_H1}, "):
+            return [n for n in matches if n.tag == "h1"]
+    return _walk(root, _H1, walks)
+
+
+def _headline(
+    root: LexborHTMLParser | LexborNode, walks: _Walks | None = None
+) -> LexborNode | None:
     """The first ``<h1>`` that is shown: a site's h1 for screen readers only is no headline."""
-    nodes = root.css("h1")
+    nodes = _h1s(root, walks)
     shown = (n for n in nodes if not _HIDDEN_CLASS.search(n.attributes.get("class") or ""))
     return next(shown, nodes[0] if nodes else None)
 
 
 def _from_headline_block(
-    root: LexborHTMLParser | LexborNode, language: str | None, now: dt.datetime | None
+    root: LexborHTMLParser | LexborNode,
+    language: str | None,
+    now: dt.datetime | None,
+    walks: _Walks | None = None,
 ) -> dt.datetime | None:
     """A date printed inside the headline's own block (``<h1>Title<small>02.02.2022``).
 
@@ -754,7 +776,7 @@ def _from_headline_block(
     wrapper, the short line right above the h1 is still read
     (``<figcaption><small>31.01.2022 Sport</small><h1>``).
     """
-    h1 = node = _headline(root)
+    h1 = node = _headline(root, walks)
     for level in range(HEADLINE_BLOCK_LEVELS + 1):
         if node is None:
             return None
@@ -864,14 +886,14 @@ def _from_short_years(
     root: LexborHTMLParser | LexborNode,
     language: str | None,
     now: dt.datetime | None,
-    walks: dict[str, list[LexborNode]] | None = None,
+    walks: _Walks | None = None,
 ) -> dt.datetime | None:
     """A ``31.10.23`` date in a date line, else right after the headline: the last resort."""
     for node in _around_headline(root, _DATE_NODES, cards=False, walks=walks):
         text = " ".join(node.text(separator=" ").split())
         if len(text) <= MAX_DATE_TEXT and (found := short_year_date(text, language, now=now)):
             return found
-    h1 = _headline(root)
+    h1 = _headline(root, walks)
     if h1 is None:
         return None
     return short_year_date(_text_after(h1, MAX_AFTER_HEADLINE), language, now=now)
@@ -882,10 +904,11 @@ def _from_raw_jsonld(
     language: str | None,
     now: dt.datetime | None,
     key: str = "datePublished",
+    walks: _Walks | None = None,
 ) -> dt.datetime | None:
     """The first ``key`` (``datePublished``) written in any JSON-LD script, read as text."""
     pattern = _RAW_JSONLD_PUBLISHED if key == "datePublished" else _raw_jsonld_key(key)
-    for node in root.css(_JSONLD_SCRIPTS):
+    for node in _walk(root, _JSONLD_SCRIPTS, walks):
         raw = node.text()
         if not raw or key not in raw:
             continue
@@ -932,6 +955,7 @@ def _from_labelled_text(
     now: dt.datetime | None,
     *,
     printed_updates: bool = True,
+    walks: _Walks | None = None,
 ) -> dt.datetime | None:
     """``printed_updates=False`` skips a date after the headline that follows "Updated"."""
     body = root.body if isinstance(root, LexborHTMLParser) else root
@@ -940,7 +964,7 @@ def _from_labelled_text(
     text = " ".join(body.text(separator=" ")[: MAX_LABEL_TEXT * 2].split())
     found = date_after_label(text, language, now=now)
     if found is None:
-        h1 = _headline(root)
+        h1 = _headline(root, walks)
         if h1 is not None and len(h1.text(strip=True)) > 10:
             after = _text_after(h1, MAX_AFTER_HEADLINE)
             first = _first_candidate(after, language, now)
@@ -991,21 +1015,21 @@ def find_published(
     content-language or ``og:locale`` is used.
     """
     language = language or _page_language(meta)
-    stated = _stated_dates(meta, tree, language, now)
+    # The tree is not changed here: each selector walks it once.
+    walks: _Walks = {}
+    stated = _stated_dates(meta, tree, language, now, walks)
     found = _in_page_zone(stated[0], meta, url, language, now) if stated else None
     if found is not None and tree is not None and len(stated) > 1:
-        found = _printed_choice(found, stated, tree, meta, url, language, now)
-    # The tree is not changed here: each selector walks it once.
-    walks: dict[str, list[LexborNode]] = {}
+        found = _printed_choice(found, stated, tree, meta, url, language, now, walks)
     if found is None and tree is not None:
         found = _from_time_nodes(tree, language, now, cards=False, walks=walks)
         found = found or _from_date_lines(tree, language, now, cards=False, walks=walks)
-        found = found or _from_headline_block(tree, language, now)
+        found = found or _from_headline_block(tree, language, now, walks)
         # A page built around a video states its date only for the video.
-        found = found or _from_raw_jsonld(tree, language, now, "uploadDate")
+        found = found or _from_raw_jsonld(tree, language, now, "uploadDate", walks)
     found = found or date_from_url(url, now=now, language=language)
     if found is None and tree is not None:
-        found = _from_labelled_text(tree, language, now)
+        found = _from_labelled_text(tree, language, now, walks=walks)
         # Other stories' cards and comments: a site may call its own lead card a teaser.
         found = found or _from_time_nodes(tree, language, now, cards=True, walks=walks)
         found = found or _from_date_lines(tree, language, now, cards=True, walks=walks)
@@ -1019,6 +1043,7 @@ def _stated_dates(
     tree: LexborHTMLParser | LexborNode | None,
     language: str | None,
     now: dt.datetime | None,
+    walks: _Walks | None = None,
 ) -> list[dt.datetime]:
     """The publish dates the page states for machines, strongest first (steps 1 and 2).
 
@@ -1032,7 +1057,7 @@ def _stated_dates(
     values += _jsonld_values(meta.jsonld.get("dateCreated"))
     found = [d for v in dict.fromkeys(values) if (d := parse_value(v, language, now)) is not None]
     if not meta.jsonld and tree is not None:
-        raw = _from_raw_jsonld(tree, language, now)
+        raw = _from_raw_jsonld(tree, language, now, walks=walks)
         if raw is not None:
             found.insert(0, raw)
     return found
@@ -1061,6 +1086,7 @@ def _printed_choice(
     url: str | None,
     language: str | None,
     now: dt.datetime | None,
+    walks: _Walks | None = None,
 ) -> dt.datetime:
     """When the stated dates fall on different days, the one the page also prints.
 
@@ -1072,21 +1098,24 @@ def _printed_choice(
     local = [_in_page_zone(d, meta, url, language, now) for d in stated]
     if len({d.date() for d in local}) < 2:
         return found
-    printed = _printed_days(tree, language, now)
+    printed = _printed_days(tree, language, now, walks)
     if found.date() in printed:
         return found
     return next((d for d in local if d.date() in printed), found)
 
 
 def _printed_days(
-    root: LexborHTMLParser | LexborNode, language: str | None, now: dt.datetime | None
+    root: LexborHTMLParser | LexborNode,
+    language: str | None,
+    now: dt.datetime | None,
+    walks: _Walks | None = None,
 ) -> set[dt.date]:
     """The days printed where a page shows its date (steps 3, 4 and 6)."""
     found = (
-        _from_time_nodes(root, language, now, printed_updates=False),
-        _from_date_lines(root, language, now, printed_updates=False),
-        _from_headline_block(root, language, now),
-        _from_labelled_text(root, language, now, printed_updates=False),
+        _from_time_nodes(root, language, now, printed_updates=False, walks=walks),
+        _from_date_lines(root, language, now, printed_updates=False, walks=walks),
+        _from_headline_block(root, language, now, walks),
+        _from_labelled_text(root, language, now, printed_updates=False, walks=walks),
     )
     return {d.date() for d in found if d is not None}
 
