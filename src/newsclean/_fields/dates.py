@@ -825,7 +825,8 @@ def _from_own_card(
     # A page links to the same place many times (picture, headline, "more").
     own_href: dict[str, bool] = {}
     for link in root.css("a[href]"):
-        href = link.attributes.get("href") or ""
+        # One attribute looked up, not all of them copied into a dict.
+        href = link.attrs.get("href") or ""
         if href.startswith("#"):
             continue
         same = own_href.get(href)
