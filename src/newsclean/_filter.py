@@ -228,28 +228,33 @@ def drop_noise(
     """Drop noise; editor, source, byline and date lines are kept aside in ``credits``.
 
     ``spared`` are the owners of link-dense blocks that stay (``spared_links``).
+    This loop runs for every block of every page: the link-density and line
+    tests are written out here rather than called.
     """
     out: list[Block] = []
     started = False
     opened = 0
     meta_rows = _meta_rows_apply(blocks)
+    words = _disclosure_words_in(blocks, rules)
+    labels = rules.labels
     for b in blocks:
         k = b.key
-        dense = _link_dense(b) and b.owner not in spared
-        if dense or k in rules.labels or (b.tag == "h1" and not started):
+        text = b.text
+        dense = b.link_chars > MAX_LINK_DENSITY * b.size and b.owner not in spared
+        if dense or k in labels or (b.tag == "h1" and not started):
             continue
-        if len(b.text) <= DROP_LINE_MAX and is_drop_line(b.text, rules):
-            credits.append(b.text)
+        if len(text) <= DROP_LINE_MAX and _is_drop_line(text, text.lower(), rules):
+            credits.append(text)
             continue
-        if len(b.text) <= DISCLOSURE_MAX and is_disclosure(b.text, rules):
+        if words and len(text) <= DISCLOSURE_MAX and _is_disclosure(text.lower(), words, rules):
             continue
         if title_key and k == title_key:
             continue
         if opened < OPENING_PARAGRAPHS:
             # After a standfirst, a row that reads as a sentence is the story's.
             row = meta_rows and _is_meta_row(b)
-            if row and not (opened and _SENTENCE_END.search(b.text)):
-                credits.append(b.text)
+            if row and not (opened and _SENTENCE_END.search(text)):
+                credits.append(text)
                 continue
             opened += b.tag not in HEADING_TAGS and b.size >= SUBSTANTIAL
             started = opened > 0
@@ -295,19 +300,39 @@ _TAIL_KEPT = _CELL_TAGS | {"li"}
 
 def is_disclosure(text: str, rules: Rules) -> bool:
     """An affiliate or review-policy note ("Purchases made through our links may earn us ...")."""
-    lower = text.lower()
-    return any(w in lower for w in rules.disclosure_words) and bool(rules.disclosure.search(lower))
+    return _is_disclosure(text.lower(), rules.disclosure_words, rules)
+
+
+def _is_disclosure(lower: str, words: Sequence[str], rules: Rules) -> bool:
+    """``is_disclosure`` on the lower-cased line, trying the regex only on lines with a word."""
+    return any(w in lower for w in words) and bool(rules.disclosure.search(lower))
+
+
+def _disclosure_words_in(blocks: Sequence[Block], rules: Rules) -> tuple[str, ...]:
+    """The disclosure words printed in the blocks short enough to be tested.
+
+    Most pages hold none, and a few substring tests over the page spare them
+    the word test on every block. The lines are joined by a newline, which
+    no word holds, and lower-casing the joined text lower-cases each line
+    as it would alone (a newline ends a final sigma's word).
+    """
+    short = "\n".join([b.text for b in blocks if len(b.text) <= DISCLOSURE_MAX]).lower()
+    return tuple(w for w in rules.disclosure_words if w in short)
 
 
 def is_drop_line(text: str, rules: Rules) -> bool:
-    """An editor, copyright, share or app line (cheapest tests first).
+    """An editor, copyright, share or app line."""
+    return _is_drop_line(text, text.lower(), rules)
+
+
+def _is_drop_line(text: str, lower: str, rules: Rules) -> bool:
+    """``is_drop_line`` given the lower-cased line too (cheapest tests first).
 
     The Latin patterns run on the lower-cased line and the CJK ones on the
     line as printed, and only on lines that hold non-ASCII characters. A line
     that opens with a CJK character is only tried against the CJK prefixes,
     one that opens with another letter only against the Latin ones.
     """
-    lower = text.lower()
     head = text.lstrip(_OPENERS)[:1]
     if not head.isalpha():
         prefixed = rules.drop_prefix.match(lower) or rules.drop_prefix_cjk.match(text)
