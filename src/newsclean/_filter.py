@@ -40,6 +40,8 @@ from ._score import Region
 MAX_LINK_DENSITY = 0.75
 #: A section heading ends the article once this share of its text is behind it.
 TAIL_SHARE = 0.6
+#: Section headings are short lines; longer blocks are not looked up.
+HEADING_MAX = 40
 #: A section heading after this much text (effective bytes) follows the article's start.
 SECTION_AFTER = 200
 #: A block this long (effective bytes) with punctuation is a "real" paragraph.
@@ -117,33 +119,41 @@ def split_captions(
         prev_images = b.images_before
         k = b.key
         is_caption = b.caption or k in caption_keys or (len(k) > 3 and k in alt_keys)
+        # The key of the caption without its credit, once it has been computed.
+        bare = None
         if not is_caption and after_image and b.size < MAX_CAPTION:
             text, credit = strip_credit(b.text, rules)
-            is_caption = credit is not None or key(text, collapsed=True) in alt_keys
+            bare = key(text, collapsed=True)
+            is_caption = credit is not None or bare in alt_keys
         if is_caption:
             captions.append(b)
             caption_keys.add(k)
-            caption_keys.add(key(strip_credit(b.text, rules)[0], collapsed=True))
+            if bare is None:
+                bare = key(strip_credit(b.text, rules)[0], collapsed=True)
+            caption_keys.add(bare)
         else:
             body.append(b)
     # A caption line printed before its caption block was recognised.
     return [b for b in body if b.key not in caption_keys], captions
 
 
-def _is_section_heading(b: Block, rules: Rules) -> bool:
-    return len(b.text) <= 40 and b.key in rules.section_headings
-
-
 def cut_sections(
     blocks: list[Block], seg: Segmented, end: list[int], rules: Rules
 ) -> tuple[list[Block], list[tuple[int, int]]]:
-    """Drop side sections; cut the tail at a section heading that follows the article."""
+    """Drop side sections; cut the tail at a section heading that follows the article.
+
+    Most pages have no section heading inside the article's region: they
+    are told apart by one pass over the keys before any sum is taken.
+    """
+    titles = rules.section_headings
+    headings = {i for i, b in enumerate(blocks) if b.key in titles and len(b.text) <= HEADING_MAX}
+    if not headings:
+        return list(blocks), []
     goods = [_good(b) for b in blocks]
     total = sum(goods) or 1
     seen = 0
     dropped: set[int] = set()
     spans: list[tuple[int, int]] = []
-    headings = {i for i, b in enumerate(blocks) if _is_section_heading(b, rules)}
     # A heading printed again further down opens a widget repeated through
     # the story ("Latest News" between its paragraphs), not the tail.
     last_of = {blocks[i].key: i for i in sorted(headings)}
@@ -279,14 +289,21 @@ def spared_links(blocks: Sequence[Block], seg: Segmented) -> frozenset[int]:
     cells = [b for b in blocks if b.tag in _CELL_TAGS]
     rows = {seg.parents[b.owner] for b in cells if not _link_dense(b) and b.size >= PROSE_CELL}
     kept = {b.owner for b in cells if _link_dense(b) and seg.parents[b.owner] in rows}
-    for before, b, after in zip(blocks, blocks[1:], blocks[2:], strict=False):
-        if b.tag in HEADING_TAGS and _link_dense(b) and _prose(before) and _prose(after):
-            kept.add(b.owner)
+    # One pass over the linked headings for the two heading rules.
+    last = len(blocks) - 1
     for i, b in enumerate(blocks):
-        numbered = b.tag in HEADING_TAGS and _NUMBERED.match(b.text) and _link_dense(b)
-        if numbered and any(_prose(a) for a in blocks[i + 1 : i + 1 + ENTRY_REACH]):
+        if b.tag not in HEADING_TAGS or not _link_dense(b):
+            continue
+        between = 0 < i < last and _prose(blocks[i - 1]) and _prose(blocks[i + 1])
+        if between or _is_entry(blocks, i):
             kept.add(b.owner)
     return frozenset(kept)
+
+
+def _is_entry(blocks: Sequence[Block], i: int) -> bool:
+    """Whether heading ``i`` is numbered and prose follows it within ``ENTRY_REACH`` blocks."""
+    following = blocks[i + 1 : i + 1 + ENTRY_REACH]
+    return bool(_NUMBERED.match(blocks[i].text)) and any(_prose(a) for a in following)
 
 
 def _prose(b: Block) -> bool:
@@ -425,13 +442,13 @@ def join_rows(blocks: list[Block], seg: Segmented) -> list[Block]:
         run.clear()
 
     for b in blocks:
-        if b.tag in _CELL_TAGS and (not run or seg.parents[b.owner] == seg.parents[run[-1].owner]):
-            run.append(b)
-            continue
-        flush()
         if b.tag in _CELL_TAGS:
+            if run and seg.parents[b.owner] != seg.parents[run[-1].owner]:
+                flush()
             run.append(b)
         else:
+            if run:
+                flush()
             out.append(b)
     flush()
     return out
@@ -462,7 +479,7 @@ def select(
     lo, hi = region.first, region.last
     blocks = [b for b in seg.blocks if lo <= b.owner <= hi]
     if len(region.spans) > 1:
-        blocks = [b for b in blocks if region.holds(b.owner)]
+        blocks = _in_spans(blocks, region.spans)
     for b in blocks:
         b.key = key(b.text, collapsed=True)
     images_before = bisect.bisect_left(seg.images, lo)
@@ -475,6 +492,22 @@ def select(
     captions = [c for c in captions if not inside(c.owner, spans)]
     body = join_rows(body, seg)
     return Selection(tuple(dedupe(body)), tuple(captions), tuple(spans), tuple(credits))
+
+
+def _in_spans(blocks: Sequence[Block], spans: Sequence[tuple[int, int]]) -> list[Block]:
+    """The blocks owned inside one of ``spans``, which are disjoint and in document order.
+
+    The only span that can hold an owner is the last one that starts at or
+    before it: one bisection per block instead of a scan of the spans (a
+    region can join dozens of sibling subtrees).
+    """
+    starts = [first for first, _ in spans]
+    out = []
+    for b in blocks:
+        i = bisect.bisect_right(starts, b.owner) - 1
+        if i >= 0 and b.owner <= spans[i][1]:
+            out.append(b)
+    return out
 
 
 def inside(idx: int, spans: Sequence[tuple[int, int]]) -> bool:
