@@ -76,6 +76,9 @@ _META_ROW = re.compile(
     r"|\bmin(ute)?s? read\b|分钟阅读|分鐘閱讀|published|updated|posted)"
 )
 
+#: ``_META_ROW`` for lower-cased ASCII text: its letters are all lower case.
+_META_ROW_ASCII = re.compile(_META_ROW.pattern.removeprefix("(?i)"))
+
 
 @dataclass(frozen=True, slots=True)
 class Selection:
@@ -244,10 +247,11 @@ def drop_noise(
     out: list[Block] = []
     started = False
     opened = 0
-    meta_rows = _meta_rows_apply(blocks)
+    opening = _opening_rows(blocks)
+    meta_rows = sum(opening) <= MAX_META_ROWS
     words = _disclosure_words_in(blocks, rules)
     labels = rules.labels
-    for b in blocks:
+    for i, b in enumerate(blocks):
         k = b.key
         text = b.text
         dense = b.link_chars > MAX_LINK_DENSITY * b.size and b.owner not in spared
@@ -262,7 +266,7 @@ def drop_noise(
             continue
         if opened < OPENING_PARAGRAPHS:
             # After a standfirst, a row that reads as a sentence is the story's.
-            row = meta_rows and _is_meta_row(b)
+            row = meta_rows and (opening[i] if i < len(opening) else _is_meta_row(b))
             if row and not (opened and _SENTENCE_END.search(text)):
                 credits.append(text)
                 continue
@@ -368,22 +372,35 @@ def _is_drop_line(text: str, lower: str, rules: Rules) -> bool:
 _OPENERS = " [【(（■●▲〔［※＊*"
 
 
-def _meta_rows_apply(blocks: Sequence[Block]) -> bool:
-    """Whether the dated rows above the first real paragraph are few enough to be meta rows.
+def _opening_rows(blocks: Sequence[Block]) -> list[bool]:
+    """Which blocks above the first real paragraph are meta rows (dated, bylined).
 
-    A byline, a date and a source make two or three rows; a schedule of
-    dated rows opening a page is its content.
+    ``drop_noise`` reads these flags twice: to tell whether the rows are
+    few enough to be meta rows at all (a byline, a date and a source make
+    two or three rows; a schedule of dated rows opening a page is its
+    content), then row by row.
     """
-    rows = 0
+    rows = []
     for b in blocks:
         if b.tag not in HEADING_TAGS and b.size >= SUBSTANTIAL:
             break
-        rows += _is_meta_row(b)
-    return rows <= MAX_META_ROWS
+        rows.append(_is_meta_row(b))
+    return rows
 
 
 def _is_meta_row(b: Block) -> bool:
-    return b.size < META_ROW and bool(_META_ROW.search(b.text))
+    """A short row that reads as a byline or a date.
+
+    ASCII text is matched lower-cased against the pattern without its
+    ``(?i)``: for ASCII letters the two agree, and the case-sensitive
+    engine is faster. Other text goes through the ``(?i)`` pattern.
+    """
+    if b.size >= META_ROW:
+        return False
+    text = b.text
+    if text.isascii():
+        return bool(_META_ROW_ASCII.search(text.lower()))
+    return bool(_META_ROW.search(text))
 
 
 def trim_tail(blocks: list[Block], credits: list[str]) -> list[Block]:
