@@ -350,7 +350,8 @@ def _is_drop_line(text: str, lower: str, rules: Rules) -> bool:
     """``is_drop_line`` given the lower-cased line too (cheapest tests first).
 
     The Latin patterns run on the lower-cased line and the CJK ones on the
-    line as printed, and only on lines that hold non-ASCII characters. A line
+    line as printed, and only on lines that hold non-ASCII characters; an
+    ASCII line is only searched for the keywords written in ASCII. A line
     that opens with a CJK character is only tried against the CJK prefixes,
     one that opens with another letter only against the Latin ones.
     """
@@ -361,9 +362,10 @@ def _is_drop_line(text: str, lower: str, rules: Rules) -> bool:
         prefixed = rules.drop_prefix_cjk.match(text)
     else:
         prefixed = rules.drop_prefix.match(lower)
+    keywords = rules.drop_keyword_ascii if lower.isascii() else rules.drop_keyword
     return bool(
         prefixed
-        or rules.drop_keyword.search(lower)
+        or keywords.search(lower)
         or rules.drop_pattern.search(lower)
         or (not text.isascii() and rules.drop_pattern_cjk.search(text))
     )

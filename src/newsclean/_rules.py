@@ -38,6 +38,9 @@ class Rules:
     #: Latin-script line tests, run on the lower-cased line (see ``_lowered``).
     drop_prefix: re.Pattern[str]
     drop_keyword: re.Pattern[str]
+    #: The keywords written in ASCII alone, the only ones an ASCII line can
+    #: hold: a third of the alternatives for the engine to try at each letter.
+    drop_keyword_ascii: re.Pattern[str]
     drop_pattern: re.Pattern[str]
     #: CJK line tests, run on the line as printed.
     drop_prefix_cjk: re.Pattern[str]
@@ -214,6 +217,7 @@ def rules() -> Rules:
     ph = load_json("phrases.json")
     tags = [*bp["soft_tags"], *bp["caption_tags"], *bp["content_tags"]]
     kinds = _label_kinds(bp)
+    keywords = [k.lower() for k in ph["drop_line_keywords"]]
     marked = ",".join(bp["mark_tags"])
     inline = ",".join(bp["caption_inline_tags"])
     inline_caption = ",".join(f'[class*="{t}"]' for t in bp["caption_inline_substring"])
@@ -240,7 +244,8 @@ def rules() -> Rules:
         read_more=frozenset(key(p) for p in ph["read_more"]),
         labels=frozenset(key(p) for p in ph["labels"]),
         drop_prefix=_lowered(p for p in ph["drop_line_prefix"] if not _has_cjk(p)),
-        drop_keyword=re.compile(trie_pattern(k.lower() for k in ph["drop_line_keywords"])),
+        drop_keyword=re.compile(trie_pattern(keywords)),
+        drop_keyword_ascii=re.compile(trie_pattern(k for k in keywords if k.isascii())),
         drop_pattern=_lowered(p for p in ph["drop_line_patterns"] if not _has_cjk(p)),
         drop_prefix_cjk=_joined(p for p in ph["drop_line_prefix"] if _has_cjk(p)),
         drop_pattern_cjk=_joined(p for p in ph["drop_line_patterns"] if _has_cjk(p)),
