@@ -142,6 +142,8 @@ def split_captions(
             caption_keys.add(bare)
         else:
             body.append(b)
+    if not caption_keys:
+        return body, captions
     # A caption line printed before its caption block was recognised.
     return [b for b in body if b.key not in caption_keys], captions
 
