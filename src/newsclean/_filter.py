@@ -76,7 +76,8 @@ _META_ROW = re.compile(
     r"|\bmin(ute)?s? read\b|分钟阅读|分鐘閱讀|published|updated|posted)"
 )
 
-#: ``_META_ROW`` for lower-cased ASCII text: its letters are all lower case.
+#: ``_META_ROW`` without its flag, for lower-cased ASCII text (see ``_is_meta_row``);
+#: the pattern's letters are all written in lower case.
 _META_ROW_ASCII = re.compile(_META_ROW.pattern.removeprefix("(?i)"))
 
 
@@ -249,8 +250,8 @@ def drop_noise(
     """Drop noise; editor, source, byline and date lines are kept aside in ``credits``.
 
     ``spared`` are the owners of link-dense blocks that stay (``spared_links``).
-    This loop runs for every block of every page: the link-density and line
-    tests are written out here rather than called.
+    This loop runs for every block of every page: the link-density test is
+    written out here, and a line is lower-cased once for both line tests.
     """
     out: list[Block] = []
     started = False
@@ -385,10 +386,10 @@ _OPENERS = " [【(（■●▲〔［※＊*"
 def _opening_rows(blocks: Sequence[Block]) -> list[bool]:
     """Which blocks above the first real paragraph are meta rows (dated, bylined).
 
-    ``drop_noise`` reads these flags twice: to tell whether the rows are
-    few enough to be meta rows at all (a byline, a date and a source make
-    two or three rows; a schedule of dated rows opening a page is its
-    content), then row by row.
+    ``drop_noise`` counts them to tell whether they are few enough to be
+    meta rows at all (a byline, a date and a source make two or three rows;
+    a schedule of dated rows opening a page is its content), then reads the
+    flags row by row instead of testing each row again.
     """
     rows = []
     for b in blocks:
