@@ -40,6 +40,8 @@ from ._score import Region
 MAX_LINK_DENSITY = 0.75
 #: A section heading ends the article once this share of its text is behind it.
 TAIL_SHARE = 0.6
+#: Section headings are short lines; longer blocks are not looked up.
+HEADING_MAX = 40
 #: A section heading after this much text (effective bytes) follows the article's start.
 SECTION_AFTER = 200
 #: A block this long (effective bytes) with punctuation is a "real" paragraph.
@@ -74,6 +76,10 @@ _META_ROW = re.compile(
     r"|\bmin(ute)?s? read\b|分钟阅读|分鐘閱讀|published|updated|posted)"
 )
 
+#: ``_META_ROW`` without its flag, for lower-cased ASCII text (see ``_is_meta_row``);
+#: the pattern's letters are all written in lower case.
+_META_ROW_ASCII = re.compile(_META_ROW.pattern.removeprefix("(?i)"))
+
 
 @dataclass(frozen=True, slots=True)
 class Selection:
@@ -94,10 +100,16 @@ CREDIT_TAIL = 160
 
 
 def strip_credit(text: str, rules: Rules) -> tuple[str, str | None]:
-    """Split a trailing photo credit off a caption."""
+    """Split a trailing photo credit off a caption.
+
+    A pattern is only tried on a tail that holds its marks (``Rules.credit_marks``):
+    the name/agency patterns, the costliest, need a ``/`` that few captions hold.
+    """
     offset = max(len(text) - CREDIT_TAIL, 0)
     tail = text[offset:]
-    for pattern in rules.credits:
+    for pattern, marks in zip(rules.credits, rules.credit_marks, strict=True):
+        if marks and not all(mark in tail for mark in marks):
+            continue
         m = pattern.search(tail)
         if m:
             head = text[: offset + m.start()].rstrip(" ，,")
@@ -117,33 +129,43 @@ def split_captions(
         prev_images = b.images_before
         k = b.key
         is_caption = b.caption or k in caption_keys or (len(k) > 3 and k in alt_keys)
+        # The key of the caption without its credit, once it has been computed.
+        bare = None
         if not is_caption and after_image and b.size < MAX_CAPTION:
             text, credit = strip_credit(b.text, rules)
-            is_caption = credit is not None or key(text, collapsed=True) in alt_keys
+            bare = key(text, collapsed=True)
+            is_caption = credit is not None or bare in alt_keys
         if is_caption:
             captions.append(b)
             caption_keys.add(k)
-            caption_keys.add(key(strip_credit(b.text, rules)[0], collapsed=True))
+            if bare is None:
+                bare = key(strip_credit(b.text, rules)[0], collapsed=True)
+            caption_keys.add(bare)
         else:
             body.append(b)
+    if not caption_keys:
+        return body, captions
     # A caption line printed before its caption block was recognised.
     return [b for b in body if b.key not in caption_keys], captions
-
-
-def _is_section_heading(b: Block, rules: Rules) -> bool:
-    return len(b.text) <= 40 and b.key in rules.section_headings
 
 
 def cut_sections(
     blocks: list[Block], seg: Segmented, end: list[int], rules: Rules
 ) -> tuple[list[Block], list[tuple[int, int]]]:
-    """Drop side sections; cut the tail at a section heading that follows the article."""
+    """Drop side sections; cut the tail at a section heading that follows the article.
+
+    Most pages have no section heading inside the article's region: they
+    are told apart by one pass over the keys before any sum is taken.
+    """
+    titles = rules.section_headings
+    headings = {i for i, b in enumerate(blocks) if b.key in titles and len(b.text) <= HEADING_MAX}
+    if not headings:
+        return list(blocks), []
     goods = [_good(b) for b in blocks]
     total = sum(goods) or 1
     seen = 0
     dropped: set[int] = set()
     spans: list[tuple[int, int]] = []
-    headings = {i for i, b in enumerate(blocks) if _is_section_heading(b, rules)}
     # A heading printed again further down opens a widget repeated through
     # the story ("Latest News" between its paragraphs), not the tail.
     last_of = {blocks[i].key: i for i in sorted(headings)}
@@ -228,28 +250,34 @@ def drop_noise(
     """Drop noise; editor, source, byline and date lines are kept aside in ``credits``.
 
     ``spared`` are the owners of link-dense blocks that stay (``spared_links``).
+    This loop runs for every block of every page: the link-density test is
+    written out here, and a line is lower-cased once for both line tests.
     """
     out: list[Block] = []
     started = False
     opened = 0
-    meta_rows = _meta_rows_apply(blocks)
-    for b in blocks:
+    opening = _opening_rows(blocks)
+    meta_rows = sum(opening) <= MAX_META_ROWS
+    words = _disclosure_words_in(blocks, rules)
+    labels = rules.labels
+    for i, b in enumerate(blocks):
         k = b.key
-        dense = _link_dense(b) and b.owner not in spared
-        if dense or k in rules.labels or (b.tag == "h1" and not started):
+        text = b.text
+        dense = b.link_chars > MAX_LINK_DENSITY * b.size and b.owner not in spared
+        if dense or k in labels or (b.tag == "h1" and not started):
             continue
-        if len(b.text) <= DROP_LINE_MAX and is_drop_line(b.text, rules):
-            credits.append(b.text)
+        if len(text) <= DROP_LINE_MAX and _is_drop_line(text, text.lower(), rules):
+            credits.append(text)
             continue
-        if len(b.text) <= DISCLOSURE_MAX and is_disclosure(b.text, rules):
+        if words and len(text) <= DISCLOSURE_MAX and _is_disclosure(text.lower(), words, rules):
             continue
         if title_key and k == title_key:
             continue
         if opened < OPENING_PARAGRAPHS:
             # After a standfirst, a row that reads as a sentence is the story's.
-            row = meta_rows and _is_meta_row(b)
-            if row and not (opened and _SENTENCE_END.search(b.text)):
-                credits.append(b.text)
+            row = meta_rows and (opening[i] if i < len(opening) else _is_meta_row(b))
+            if row and not (opened and _SENTENCE_END.search(text)):
+                credits.append(text)
                 continue
             opened += b.tag not in HEADING_TAGS and b.size >= SUBSTANTIAL
             started = opened > 0
@@ -274,14 +302,21 @@ def spared_links(blocks: Sequence[Block], seg: Segmented) -> frozenset[int]:
     cells = [b for b in blocks if b.tag in _CELL_TAGS]
     rows = {seg.parents[b.owner] for b in cells if not _link_dense(b) and b.size >= PROSE_CELL}
     kept = {b.owner for b in cells if _link_dense(b) and seg.parents[b.owner] in rows}
-    for before, b, after in zip(blocks, blocks[1:], blocks[2:], strict=False):
-        if b.tag in HEADING_TAGS and _link_dense(b) and _prose(before) and _prose(after):
-            kept.add(b.owner)
+    # One pass over the linked headings for the two heading rules.
+    last = len(blocks) - 1
     for i, b in enumerate(blocks):
-        numbered = b.tag in HEADING_TAGS and _NUMBERED.match(b.text) and _link_dense(b)
-        if numbered and any(_prose(a) for a in blocks[i + 1 : i + 1 + ENTRY_REACH]):
+        if b.tag not in HEADING_TAGS or not _link_dense(b):
+            continue
+        between = 0 < i < last and _prose(blocks[i - 1]) and _prose(blocks[i + 1])
+        if between or _is_entry(blocks, i):
             kept.add(b.owner)
     return frozenset(kept)
+
+
+def _is_entry(blocks: Sequence[Block], i: int) -> bool:
+    """Whether heading ``i`` is numbered and prose follows it within ``ENTRY_REACH`` blocks."""
+    following = blocks[i + 1 : i + 1 + ENTRY_REACH]
+    return bool(_NUMBERED.match(blocks[i].text)) and any(_prose(a) for a in following)
 
 
 def _prose(b: Block) -> bool:
@@ -295,19 +330,40 @@ _TAIL_KEPT = _CELL_TAGS | {"li"}
 
 def is_disclosure(text: str, rules: Rules) -> bool:
     """An affiliate or review-policy note ("Purchases made through our links may earn us ...")."""
-    lower = text.lower()
-    return any(w in lower for w in rules.disclosure_words) and bool(rules.disclosure.search(lower))
+    return _is_disclosure(text.lower(), rules.disclosure_words, rules)
+
+
+def _is_disclosure(lower: str, words: Sequence[str], rules: Rules) -> bool:
+    """``is_disclosure`` on the lower-cased line, trying the regex only on lines with a word."""
+    return any(w in lower for w in words) and bool(rules.disclosure.search(lower))
+
+
+def _disclosure_words_in(blocks: Sequence[Block], rules: Rules) -> tuple[str, ...]:
+    """The disclosure words printed in the blocks short enough to be tested.
+
+    Most pages hold none, and a few substring tests over the page spare them
+    the word test on every block. The lines are joined by a newline, which
+    no word holds, and lower-casing the joined text lower-cases each line
+    as it would alone (a newline ends a final sigma's word).
+    """
+    short = "\n".join([b.text for b in blocks if len(b.text) <= DISCLOSURE_MAX]).lower()
+    return tuple(w for w in rules.disclosure_words if w in short)
 
 
 def is_drop_line(text: str, rules: Rules) -> bool:
-    """An editor, copyright, share or app line (cheapest tests first).
+    """An editor, copyright, share or app line."""
+    return _is_drop_line(text, text.lower(), rules)
+
+
+def _is_drop_line(text: str, lower: str, rules: Rules) -> bool:
+    """``is_drop_line`` given the lower-cased line too (cheapest tests first).
 
     The Latin patterns run on the lower-cased line and the CJK ones on the
-    line as printed, and only on lines that hold non-ASCII characters. A line
+    line as printed, and only on lines that hold non-ASCII characters; an
+    ASCII line is only searched for the keywords written in ASCII. A line
     that opens with a CJK character is only tried against the CJK prefixes,
     one that opens with another letter only against the Latin ones.
     """
-    lower = text.lower()
     head = text.lstrip(_OPENERS)[:1]
     if not head.isalpha():
         prefixed = rules.drop_prefix.match(lower) or rules.drop_prefix_cjk.match(text)
@@ -315,9 +371,10 @@ def is_drop_line(text: str, rules: Rules) -> bool:
         prefixed = rules.drop_prefix_cjk.match(text)
     else:
         prefixed = rules.drop_prefix.match(lower)
+    keywords = rules.drop_keyword_ascii if lower.isascii() else rules.drop_keyword
     return bool(
         prefixed
-        or rules.drop_keyword.search(lower)
+        or keywords.search(lower)
         or rules.drop_pattern.search(lower)
         or (not text.isascii() and rules.drop_pattern_cjk.search(text))
     )
@@ -326,22 +383,35 @@ def is_drop_line(text: str, rules: Rules) -> bool:
 _OPENERS = " [【(（■●▲〔［※＊*"
 
 
-def _meta_rows_apply(blocks: Sequence[Block]) -> bool:
-    """Whether the dated rows above the first real paragraph are few enough to be meta rows.
+def _opening_rows(blocks: Sequence[Block]) -> list[bool]:
+    """Which blocks above the first real paragraph are meta rows (dated, bylined).
 
-    A byline, a date and a source make two or three rows; a schedule of
-    dated rows opening a page is its content.
+    ``drop_noise`` counts them to tell whether they are few enough to be
+    meta rows at all (a byline, a date and a source make two or three rows;
+    a schedule of dated rows opening a page is its content), then reads the
+    flags row by row instead of testing each row again.
     """
-    rows = 0
+    rows = []
     for b in blocks:
         if b.tag not in HEADING_TAGS and b.size >= SUBSTANTIAL:
             break
-        rows += _is_meta_row(b)
-    return rows <= MAX_META_ROWS
+        rows.append(_is_meta_row(b))
+    return rows
 
 
 def _is_meta_row(b: Block) -> bool:
-    return b.size < META_ROW and bool(_META_ROW.search(b.text))
+    """A short row that reads as a byline or a date.
+
+    ASCII text is matched lower-cased against the pattern without its
+    ``(?i)``: for ASCII letters the two agree, and the case-sensitive
+    engine is faster. Other text goes through the ``(?i)`` pattern.
+    """
+    if b.size >= META_ROW:
+        return False
+    text = b.text
+    if text.isascii():
+        return bool(_META_ROW_ASCII.search(text.lower()))
+    return bool(_META_ROW.search(text))
 
 
 def trim_tail(blocks: list[Block], credits: list[str]) -> list[Block]:
@@ -400,13 +470,13 @@ def join_rows(blocks: list[Block], seg: Segmented) -> list[Block]:
         run.clear()
 
     for b in blocks:
-        if b.tag in _CELL_TAGS and (not run or seg.parents[b.owner] == seg.parents[run[-1].owner]):
-            run.append(b)
-            continue
-        flush()
         if b.tag in _CELL_TAGS:
+            if run and seg.parents[b.owner] != seg.parents[run[-1].owner]:
+                flush()
             run.append(b)
         else:
+            if run:
+                flush()
             out.append(b)
     flush()
     return out
@@ -437,7 +507,7 @@ def select(
     lo, hi = region.first, region.last
     blocks = [b for b in seg.blocks if lo <= b.owner <= hi]
     if len(region.spans) > 1:
-        blocks = [b for b in blocks if region.holds(b.owner)]
+        blocks = _in_spans(blocks, region.spans)
     for b in blocks:
         b.key = key(b.text, collapsed=True)
     images_before = bisect.bisect_left(seg.images, lo)
@@ -450,6 +520,22 @@ def select(
     captions = [c for c in captions if not inside(c.owner, spans)]
     body = join_rows(body, seg)
     return Selection(tuple(dedupe(body)), tuple(captions), tuple(spans), tuple(credits))
+
+
+def _in_spans(blocks: Sequence[Block], spans: Sequence[tuple[int, int]]) -> list[Block]:
+    """The blocks owned inside one of ``spans``, which are disjoint and in document order.
+
+    The only span that can hold an owner is the last one that starts at or
+    before it: one bisection per block instead of a scan of the spans (a
+    region can join dozens of sibling subtrees).
+    """
+    starts = [first for first, _ in spans]
+    out = []
+    for b in blocks:
+        i = bisect.bisect_right(starts, b.owner) - 1
+        if i >= 0 and b.owner <= spans[i][1]:
+            out.append(b)
+    return out
 
 
 def inside(idx: int, spans: Sequence[tuple[int, int]]) -> bool:

@@ -78,7 +78,13 @@ def normalize_text(text: str, *, collapsed: bool = False) -> str:
     block from segmentation): the space fixer, which costs more than the
     other three together, then runs only when one of them changed the text.
     Fixers return their argument itself when they change nothing.
+
+    ASCII text (most paragraphs of most pages) holds no mojibake, no
+    zero-width character and nothing to compose: only the space fixer can
+    change it, and it is tried without going through the plan.
     """
+    if text.isascii():
+        return text if collapsed else collapse_spaces(text)
     fixed = text
     for _name, fixer in PLAN:
         if fixer is collapse_spaces and collapsed and fixed is text:

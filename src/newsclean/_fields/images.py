@@ -77,8 +77,11 @@ def collect_images(
         if not (lo <= idx <= hi or first < idx < lo) or inside(idx, dropped):
             continue
         attrs = seg.nodes[idx].attributes
+        # The size test first: it spares an icon the address resolution.
+        if _too_small(attrs):
+            continue
         url = image_url(attrs, base_url)
-        if url is None or _too_small(attrs) or any(s in url.lower() for s in _SKIP_SRC):
+        if url is None or any(s in url.lower() for s in _SKIP_SRC):
             continue
         block = by_slot.get(n + 1)
         text = block.text if block else _alt_caption(attrs)
