@@ -100,16 +100,10 @@ CREDIT_TAIL = 160
 
 
 def strip_credit(text: str, rules: Rules) -> tuple[str, str | None]:
-    """Split a trailing photo credit off a caption.
-
-    A pattern is only tried on a tail that holds its marks (``Rules.credit_marks``):
-    the name/agency patterns, the costliest, need a ``/`` that few captions hold.
-    """
+    """Split a trailing photo credit off a caption."""
     offset = max(len(text) - CREDIT_TAIL, 0)
     tail = text[offset:]
-    for pattern, marks in zip(rules.credits, rules.credit_marks, strict=True):
-        if marks and not all(mark in tail for mark in marks):
-            continue
+    for pattern in rules.credits:
         m = pattern.search(tail)
         if m:
             head = text[: offset + m.start()].rstrip(" ，,")

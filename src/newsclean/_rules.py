@@ -50,9 +50,6 @@ class Rules:
     #: ... that holds one of these words (a cheap test that spares most lines the regex).
     disclosure_words: tuple[str, ...]
     credits: tuple[re.Pattern[str], ...]
-    #: For each credit pattern, punctuation every match of it holds (``marks``):
-    #: a caption without it is not searched for that pattern.
-    credit_marks: tuple[str, ...]
 
 
 _STRIP = " \t:：>»›|-—–·•*#【】[]()（）.…?!？！。"
@@ -115,121 +112,6 @@ def uncaptured(pattern: str) -> str:
         out.append(pattern[i:end])
         i = end
     return "".join(out)
-
-
-#: Escapes of one character class or position; any other letter or digit
-#: escape (``\\N{...}``, ``\\x41``, a back-reference) ends the reading.
-_CLASS_ESCAPES = frozenset("dDsSwWbBAZ")
-#: A group that sets flags for the whole pattern: ``(?x)``, ``(?s)``.
-_FLAGS = re.compile(r"\?[a-zA-Z]+")
-#: A counted repeat: ``{m}``, ``{m,}``, ``{,n}``, ``{m,n}``.
-_COUNT = re.compile(r"\{(\d*)(,\d*)?\}")
-
-
-def marks(pattern: str) -> str:
-    """ASCII punctuation that every match of ``pattern`` holds.
-
-    Only the pattern's own sequence is read, and the groups in it that are
-    neither optional nor alternations: a character there, not made optional
-    by a quantifier, is in every match. Anything less plain (alternation,
-    look-arounds, named or flagged groups, numeric escapes, braces that are
-    not a repeat) contributes nothing or ends the reading: the answer may
-    miss marks, never claim one. Punctuation has no case, so a leading
-    ``(?i)`` changes nothing; another flag (``(?x)`` reads spaces and ``#``
-    otherwise) gives no marks. The name/agency credit patterns need a ``/``:
-    a caption without one is not searched for them.
-    """
-    if pattern.startswith("(?i)"):
-        pattern = pattern[4:]
-    return "".join(sorted(_marks(pattern) or ()))
-
-
-def _marks(pattern: str) -> set[str] | None:
-    """The marks of a sequence, or None when it holds something not understood."""
-    found: set[str] = set()
-    i = 0
-    while i < len(pattern):
-        ch = pattern[i]
-        token: set[str] | None = set()
-        if ch == "|":
-            return set()  # an alternation: no mark common to its branches is looked for
-        if ch == "\\":
-            escaped = pattern[i + 1 : i + 2]
-            if escaped.isalnum() and escaped not in _CLASS_ESCAPES:
-                return None
-            end = i + 2
-            token = {escaped} if _is_mark(escaped) else set()
-        elif ch == "[":
-            end = _class_end(pattern, i)
-        elif ch == "(":
-            end = _group_end(pattern, i)
-            inner = pattern[i + 1 : end - 1]
-            if end < 0 or _FLAGS.fullmatch(inner):
-                return None
-            if inner.startswith("?:"):
-                token = _marks(inner[2:])
-            elif not inner.startswith("?"):
-                token = _marks(inner)
-        elif ch in "{}*+?)":
-            return None
-        else:
-            end = i + 1
-            token = {ch} if _is_mark(ch) else set()
-        optional, i = _quantified(pattern, end)
-        if optional is None or token is None:
-            return None
-        if not optional:
-            found |= token
-    return found
-
-
-def _is_mark(ch: str) -> bool:
-    """ASCII punctuation that stands for itself in a pattern."""
-    return ch.isascii() and not ch.isalnum() and not ch.isspace() and ch not in ".^$"
-
-
-def _quantified(pattern: str, end: int) -> tuple[bool | None, int]:
-    """Whether the quantifier at ``end`` (if any) allows no repeat, and the index after it.
-
-    None when braces there are not a repeat.
-    """
-    q = pattern[end : end + 1]
-    if q in ("?", "*"):
-        optional, end = True, end + 1
-    elif q == "+":
-        optional, end = False, end + 1
-    elif q == "{":
-        m = _COUNT.match(pattern, end)
-        if m is None:
-            return None, end
-        optional, end = not m.group(1) or int(m.group(1)) == 0, m.end()
-    else:
-        return False, end
-    if pattern[end : end + 1] in ("?", "+"):
-        end += 1  # lazy or possessive
-    return optional, end
-
-
-def _group_end(pattern: str, start: int) -> int:
-    """Index just past the group that opens at ``start``, or -1 when it does not close."""
-    depth = 0
-    i = start
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            i = _class_end(pattern, i)
-            continue
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-        i += 1
-    return -1
 
 
 def _class_end(pattern: str, start: int) -> int:
@@ -370,5 +252,4 @@ def rules() -> Rules:
         disclosure=_lowered(ph["disclosures"]),
         disclosure_words=tuple(ph["disclosure_words"]),
         credits=tuple(re.compile(p) for p in ph["credit"]),
-        credit_marks=tuple(marks(p) for p in ph["credit"]),
     )
