@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
 from newsclean._blocks import Block, Segmented, segment
 from newsclean._clean import mark, remove_junk
 from newsclean._filter import (
+    _META_ROW,
     DISCLOSURE_MAX,
     DROP_LINE_MAX,
+    META_ROW,
     SUBSTANTIAL,
     TAIL_SHORT,
+    _is_meta_row,
     cut_sections,
     dedupe,
     drop_noise,
@@ -720,3 +725,15 @@ def test_headline_index_without_a_headline() -> None:
     seg = prep('<p>Other text</p><div id="c"><h1>Inside</h1><p>Body text.</p></div>')
     container = seg.tags.index("div")
     assert headline_index(seg, container, key("Inside")) == container
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("abcdejmnoprstuvyABJMNOPRSUY0123456789 :-/.")), max_size=40
+    )
+)
+def test_ascii_meta_rows_read_as_with_the_case_blind_pattern(text: str) -> None:
+    # The ASCII shortcut lower-cases the row and drops the pattern's (?i).
+    block = blk(text)
+    assert _is_meta_row(block) == (block.size < META_ROW and bool(_META_ROW.search(text)))
