@@ -146,16 +146,9 @@ Candidate = tuple[LexborNode, dict[str, str | None], str, str]
 
 
 def _candidates(root: LexborNode, rules: Rules) -> list[Candidate]:
-    """The elements the mark selector finds, each once, with what classifies them."""
+    """The elements the mark selector finds, with what classifies them."""
     out: list[Candidate] = []
-    last = 0
     for node in root.css(rules.mark_selector):
-        # A node matched by several alternatives of the list comes back once
-        # per match, the copies one after the other (document order).
-        mid = node.mem_id
-        if mid == last:
-            continue
-        last = mid
         attrs = node.attributes
         role = attrs.get("role") or ""
         out.append((node, attrs, role, _label(attrs, role)))
