@@ -296,3 +296,30 @@ def test_find_site_name() -> None:
     meta, _ = page('<meta name="application-name" content="云帆网">')
     assert find_site_name(meta) == "云帆网"
     assert find_site_name(PageMeta()) is None
+
+
+# --- JSON-LD author references ---------------------------------------------
+
+
+def test_jsonld_author_given_as_a_graph_reference() -> None:
+    graph = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "Article", "headline": "H", "author": {"@id": "https://x.example/#p1"}},
+            {"@type": "Person", "@id": "https://x.example/#p1", "name": "Mei Lin"},
+            {"@type": "Person", "@id": "https://x.example/#p2", "name": "John Smith"},
+        ],
+    }
+    meta, _ = page(f'<script type="application/ld+json">{json.dumps(graph)}</script>')
+    assert find_authors(meta) == ("Mei Lin",)
+
+
+def test_jsonld_author_reference_on_a_webpage_node() -> None:
+    graph = {
+        "@graph": [
+            {"@type": "WebPage", "author": [{"@id": "#a"}, {"@id": "#missing"}]},
+            {"@type": "Person", "@id": "#a", "name": "Mei Lin"},
+        ],
+    }
+    meta, _ = page(f'<script type="application/ld+json">{json.dumps(graph)}</script>')
+    assert find_authors(meta) == ("Mei Lin",)

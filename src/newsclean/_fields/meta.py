@@ -122,6 +122,7 @@ def _article_jsonld(scripts: Iterable[LexborNode]) -> dict[str, Any]:
     that carries the headline, dates and authors.
     """
     page: dict[str, Any] = {}
+    page_data: Any = None
     for node in scripts:
         raw = node.text()
         if not raw or len(raw) > MAX_JSONLD_CHARS:
@@ -138,10 +139,43 @@ def _article_jsonld(scripts: Iterable[LexborNode]) -> dict[str, Any]:
                 if isinstance(t, str)
             }
             if names & _ARTICLE_TYPES:
-                return obj
+                return _with_authors_resolved(obj, data)
             if not page and "webpage" in names:
-                page = obj
-    return page
+                page, page_data = obj, data
+    return _with_authors_resolved(page, page_data) if page else page
+
+
+def _with_authors_resolved(obj: dict[str, Any], data: Any) -> dict[str, Any]:
+    """``obj`` with ``author`` references (``{"@id": ...}``) replaced by the nodes they name.
+
+    A ``@graph`` (the layout WordPress SEO plugins write) states the article's
+    author as a bare ``@id`` and the ``Person`` with its name as a sibling node
+    of the same graph; without the lookup the name is lost.
+    """
+    author = obj.get("author")
+    refs = author if isinstance(author, list) else [author]
+    wanted = {
+        ref["@id"]
+        for ref in refs
+        if isinstance(ref, dict) and "name" not in ref and isinstance(ref.get("@id"), str)
+    }
+    if not wanted or data is None:
+        return obj
+    found = {
+        node["@id"]: node
+        for node in _objects(data, 0)
+        if node.get("@id") in wanted and "name" in node
+    }
+    if not found:
+        return obj
+
+    def resolve(ref: Any) -> Any:
+        if isinstance(ref, dict) and "name" not in ref:
+            return found.get(ref.get("@id"), ref)
+        return ref
+
+    resolved = [resolve(ref) for ref in refs] if isinstance(author, list) else resolve(author)
+    return {**obj, "author": resolved}
 
 
 def _objects(data: Any, depth: int) -> Iterator[dict[str, Any]]:
