@@ -15,6 +15,7 @@ from newsclean._fields.people import (
     find_editors,
     find_site_name,
     find_source,
+    merge_names,
     names_in,
     valid_name,
 )
@@ -323,3 +324,90 @@ def test_jsonld_author_reference_on_a_webpage_node() -> None:
     }
     meta, _ = page(f'<script type="application/ld+json">{json.dumps(graph)}</script>')
     assert find_authors(meta) == ("Mei Lin",)
+
+
+# --- byline clean-up ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Author Daniel Lane", ["Daniel Lane"]),
+        ("Autor: Anna Berg", ["Anna Berg"]),
+        ("Erstellt von Anna Berg", ["Anna Berg"]),
+        ("Veröffentlicht von Anna Berg", ["Anna Berg"]),
+        ("Posted by Tom Reed", ["Tom Reed"]),
+    ],
+)
+def test_lead_labels_are_not_part_of_the_name(text: str, expected: list[str]) -> None:
+    assert names_in(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mei Lin on March 5, 2024", ["Mei Lin"]),
+        ("VON ANNA BERG am 21. April 2020", ["ANNA BERG"]),
+        ("Tom Reed Updated: 05/03/2024 10:15", ["Tom Reed"]),
+        ("Anna Berg Stand: 12.03.2020", ["Anna Berg"]),
+        ("Tom Reed22 Dec 2016", ["Tom Reed"]),
+        ("Tom Reed Do 12 Mar 2020", ["Tom Reed"]),
+        ("Posted on September 21, 2020 by Adi Lane", ["Adi Lane"]),
+        # one word before a number is a heading or a handle, not a name
+        ("Top 10 Tips", []),
+        ("Reed2000", []),
+        # a count is not a date
+        ("Tom Reed Like 319", []),
+    ],
+)
+def test_date_glued_to_a_byline_is_cut_off(text: str, expected: list[str]) -> None:
+    assert names_in(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mei Lin Senior Reporter", ["Mei Lin"]),
+        ("Anna Berg Chefredakteurin", ["Anna Berg"]),
+        ("Tom Reed Follow", ["Tom Reed"]),
+        ("Senior Reporter", []),
+        ("Reed Senior", []),
+    ],
+)
+def test_title_after_a_name_is_cut_off(text: str, expected: list[str]) -> None:
+    assert names_in(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Joe S.", ["Joe S."]),
+        ("Perry Lane Jr.", ["Perry Lane Jr."]),
+        ("By Ana Costa.", ["Ana Costa"]),
+        ('"Mei Lin"', ["Mei Lin"]),
+        ("“Mei Lin”", ["Mei Lin"]),
+        ("Mei Lin @meilin_writes", ["Mei Lin"]),
+    ],
+)
+def test_name_punctuation(text: str, expected: list[str]) -> None:
+    assert names_in(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Full Bio", "Sign In", "Name", "No Author", "Read More"])
+def test_link_labels_are_not_names(text: str) -> None:
+    assert not valid_name(text)
+
+
+def test_merge_drops_a_name_read_with_more_words_around_it() -> None:
+    assert merge_names(["Mei Lin Games Editor", "Mei Lin", "Tom Reed"]) == ("Mei Lin", "Tom Reed")
+    assert merge_names(["Mei Lin", "Mei Linares"]) == ("Mei Lin", "Mei Linares")
+
+
+def test_comment_headers_are_not_bylines() -> None:
+    body = (
+        "<article><h1>Headline</h1>"
+        '<div class="comment-author vcard">Ann Reader says: 5 May 2024</div>'
+        '<p class="comment-author">Bob Other</p></article>'
+    )
+    meta, tree = page("", body)
+    assert find_authors(meta, tree) == ()
