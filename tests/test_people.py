@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from newsclean._fields.meta import PageMeta, read_meta
+from newsclean._fields.meta import PageMeta, read_meta, read_page_nodes
 from newsclean._fields.people import (
     MAX_AUTHORS,
     find_authors,
@@ -411,3 +411,21 @@ def test_comment_headers_are_not_bylines() -> None:
     )
     meta, tree = page("", body)
     assert find_authors(meta, tree) == ()
+
+
+def test_author_marks_away_from_the_headline_are_read_last() -> None:
+    deep = "<div><div><div><div><div><h1>Headline</h1></div></div></div></div></div>"
+    body = (
+        f'<main>{deep}<p>Text.</p></main><footer><a rel="author" href="/u/ml">Mei Lin</a>'
+        '<span itemprop="author">Tom Reed</span></footer>'
+    )
+    tree = LexborHTMLParser(f"<html><body>{body}</body></html>")
+    meta, _, marks = read_page_nodes(tree)
+    assert [m.tag for m in marks] == ["a", "span"]
+    assert find_authors(meta, tree) == ()
+    assert find_authors(meta, tree, (), marks) == ("Mei Lin", "Tom Reed")
+    # the headline's own byline still wins
+    area_byline = deep.replace("</h1>", '</h1><span class="byline">By Ann Cole</span>')
+    tree = LexborHTMLParser(f"<html><body>{body.replace(deep, area_byline)}</body></html>")
+    meta, _, marks = read_page_nodes(tree)
+    assert find_authors(meta, tree, (), marks) == ("Ann Cole",)

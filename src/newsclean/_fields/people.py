@@ -12,7 +12,9 @@ differently (``Mei Lin`` / ``By MEI LIN, Reuters``) and would list them twice.
 3. Byline elements: ``[rel=author]``, ``[itemprop=author]``,
    ``[class*=byline]``, ``[class*=author]``. The first one that yields a
    name is taken with the matches inside it or beside it; later matches are
-   other stories' cards.
+   other stories' cards. They are searched around the first ``<h1>``; when
+   none there names anyone, the page's ``rel=author`` and ``itemprop=author``
+   elements are read wherever they are.
 4. Byline patterns in the paragraphs given (the first and last few of the
    body, and the byline lines the body filter set aside): a reporter credit
    in brackets that opens or closes a paragraph (``（记者 张伟 李明）``,
@@ -35,7 +37,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -471,9 +473,14 @@ def _headline_area(root: LexborHTMLParser | LexborNode) -> LexborHTMLParser | Le
 
 
 def _from_tree(root: LexborHTMLParser | LexborNode, site: str | None) -> list[str]:
+    return _from_nodes(_headline_area(root).css(_BYLINE_NODES), site)
+
+
+def _from_nodes(nodes: Sequence[LexborNode], site: str | None) -> list[str]:
+    """Names in the first byline element that has some, and in the elements inside or beside it."""
     out: list[str] = []
     scope: LexborNode | None = None
-    for node in _headline_area(root).css(_BYLINE_NODES)[:MAX_BYLINE_NODES]:
+    for node in nodes[:MAX_BYLINE_NODES]:
         if scope is not None and not _inside(node, scope):
             continue
         if _is_comment(node):
@@ -549,14 +556,22 @@ def find_authors(
     meta: PageMeta,
     tree: LexborHTMLParser | LexborNode | None = None,
     body_paragraphs: Iterable[str] = (),
+    author_marks: Sequence[LexborNode] = (),
 ) -> tuple[str, ...]:
-    """Person names the page credits, in the fallback order of the module docstring."""
+    """Person names the page credits, in the fallback order of the module docstring.
+
+    ``author_marks`` are the page's ``rel=author`` / ``itemprop=author``
+    elements (``meta.read_page_nodes`` finds them in its walk), read when
+    the headline's surroundings name no one.
+    """
     site = find_site_name(meta)
     names = _values_names(_jsonld_names(meta.jsonld.get("author")), site)
     if not names:
         names = _values_names((v for k in _AUTHOR_META if (v := meta.metas.get(k))), site)
     if not names and tree is not None:
         names = _from_tree(tree, site)
+    if not names:
+        names = _from_nodes(author_marks, site)
     if not names:
         names = _from_paragraphs(body_paragraphs, site)
     return merge_names(names)
