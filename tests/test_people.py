@@ -429,3 +429,30 @@ def test_author_marks_away_from_the_headline_are_read_last() -> None:
     tree = LexborHTMLParser(f"<html><body>{body.replace(deep, area_byline)}</body></html>")
     meta, _, marks = read_page_nodes(tree)
     assert find_authors(meta, tree, (), marks) == ("Ann Cole",)
+
+
+# --- personal sites -----------------------------------------------------------
+
+
+def test_author_of_a_site_named_in_the_possessive() -> None:
+    head = '<meta property="og:site_name" content="Mei Lin’s Notebook">'
+    meta, _ = page(head + '<meta name="author" content="Mei Lin">')
+    assert find_authors(meta) == ("Mei Lin",)
+
+
+def test_site_named_after_its_author_person() -> None:
+    site = '<meta property="og:site_name" content="Mei Lin">'
+    person = jsonld({"author": {"@type": "Person", "name": "Mei Lin"}})
+    meta, tree = page(site + person, "<h1>Headline</h1><p>Text.</p>")
+    assert find_authors(meta, tree) == ("Mei Lin",)
+    # a byline on the page comes first
+    meta, tree = page(site + person, '<h1>Headline</h1><p class="byline">By Tom Reed</p>')
+    assert find_authors(meta, tree) == ("Tom Reed",)
+    # a one-word brand or an organisation is still the outlet
+    for author in (
+        {"@type": "Person", "name": "Harbour"},
+        {"@type": "Organization", "name": "Mei Lin"},
+    ):
+        brand = '<meta property="og:site_name" content="' + author["name"] + '">'
+        meta, tree = page(brand + jsonld({"author": author}), "<h1>Headline</h1>")
+        assert find_authors(meta, tree) == ()

@@ -24,9 +24,12 @@ differently (``Mei Lin`` / ``By MEI LIN, Reuters``) and would list them twice.
    ``By X and Y`` / ``By X, Y and Z``, and ``(Reporting by X;``. A line
    that reads like prose (lower-case words, sentence punctuation:
    ``By Sunday, officials said…``) is not a byline.
+5. With the tree only: a JSON-LD ``Person`` author of two or more words
+   that is the site's own name (a personal site named after its author).
 
 Every candidate passes one filter (``rules/people.json``): never a label
-(``来源``, ``By``, ``作者``), an outlet (the site's own name, ``南方日报``,
+(``来源``, ``By``, ``作者``), an outlet (the site's own name, unless the
+site is named in the possessive, ``Mei Lin's Blog``; ``南方日报``,
 ``中央社``, ``Reuters``), a staff code (``(kk)``, ``ABC123``), an e-mail or
 URL, or a role (``國際部記者``, ``Staff Writer``). At most eight names are
 kept, in order, each once: more is a staff list.
@@ -67,6 +70,9 @@ LEAD_CREDIT_WITHIN = 120
 #: Words a name must keep when a date glued to it is cut off; fewer is a
 #: heading or a handle, and the whole piece is rejected for its digits.
 MIN_WORDS_BEFORE_DATE = 2
+#: Words of a JSON-LD Person named like the site for it to be the site's
+#: owner; one word is a brand (calibrated on wcxb-articles and trafilatura).
+MIN_OWNER_WORDS = 2
 #: Source credits are looked for in paragraphs and elements at most this long.
 MAX_SOURCE_LINE = 200
 
@@ -203,9 +209,20 @@ def _rules() -> _PeopleRules:
 
 
 def _is_site(folded: str, site: str | None) -> bool:
+    """Whether a name is the site's own (both case-folded).
+
+    A site named in the possessive (``Mei Lin's Blog``) is a person's, and
+    that person's name is an author, not the outlet.
+    """
     if not site:
         return False
-    return folded == site or (len(folded) >= 4 and folded in site)
+    if folded == site:
+        return True
+    return len(folded) >= 4 and folded in site and not _possessive_of(site, folded)
+
+
+def _possessive_of(site: str, folded: str) -> bool:
+    return site.startswith(folded) and site[len(folded) : len(folded) + 1] in ("'", "’")
 
 
 def _max_cjk_len(name: str, bare: str, r: _PeopleRules) -> int:
@@ -419,6 +436,30 @@ def _jsonld_names(value: Any) -> list[str]:
     return []
 
 
+def _personal_site_owner(value: Any) -> list[str]:
+    """Names of JSON-LD ``Person`` authors of at least ``MIN_OWNER_WORDS`` words.
+
+    Read only when no other source named anyone, every JSON-LD author
+    having been the site's own name: a site named
+    after its author (a personal blog, ``Mei Lin``) credits a person, while
+    an outlet calling itself the author gives a one-word brand or a
+    ``Person`` that is no person's name (``Harbour News``), which the name
+    filter still rejects.
+    """
+    if isinstance(value, list):
+        return [n for item in value for n in _personal_site_owner(item)]
+    if not isinstance(value, dict):
+        return []
+    types = value.get("@type")
+    kinds = types if isinstance(types, list) else [types]
+    name = value.get("name")
+    if not any(isinstance(t, str) and t.casefold() == "person" for t in kinds):
+        return []
+    if not isinstance(name, str) or len(name.split()) < MIN_OWNER_WORDS:
+        return []
+    return [name]
+
+
 def _names(value: Any) -> list[str]:
     """Names in a JSON-LD value (string, object with ``name``, list), any type."""
     if isinstance(value, str):
@@ -574,6 +615,9 @@ def find_authors(
         names = _from_nodes(author_marks, site)
     if not names:
         names = _from_paragraphs(body_paragraphs, site)
+    if not names and tree is not None:
+        # Last, and only once the page's own bylines were searched.
+        names = _values_names(_personal_site_owner(meta.jsonld.get("author")), None)
     return merge_names(names)
 
 
