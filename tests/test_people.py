@@ -8,13 +8,14 @@ from typing import Any
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from newsclean._fields.meta import PageMeta, read_meta
+from newsclean._fields.meta import PageMeta, read_meta, read_page_nodes
 from newsclean._fields.people import (
     MAX_AUTHORS,
     find_authors,
     find_editors,
     find_site_name,
     find_source,
+    merge_names,
     names_in,
     valid_name,
 )
@@ -296,3 +297,162 @@ def test_find_site_name() -> None:
     meta, _ = page('<meta name="application-name" content="云帆网">')
     assert find_site_name(meta) == "云帆网"
     assert find_site_name(PageMeta()) is None
+
+
+# --- JSON-LD author references ---------------------------------------------
+
+
+def test_jsonld_author_given_as_a_graph_reference() -> None:
+    graph = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "Article", "headline": "H", "author": {"@id": "https://x.example/#p1"}},
+            {"@type": "Person", "@id": "https://x.example/#p1", "name": "Mei Lin"},
+            {"@type": "Person", "@id": "https://x.example/#p2", "name": "John Smith"},
+        ],
+    }
+    meta, _ = page(f'<script type="application/ld+json">{json.dumps(graph)}</script>')
+    assert find_authors(meta) == ("Mei Lin",)
+
+
+def test_jsonld_author_reference_on_a_webpage_node() -> None:
+    graph = {
+        "@graph": [
+            {"@type": "WebPage", "author": [{"@id": "#a"}, {"@id": "#missing"}]},
+            {"@type": "Person", "@id": "#a", "name": "Mei Lin"},
+        ],
+    }
+    meta, _ = page(f'<script type="application/ld+json">{json.dumps(graph)}</script>')
+    assert find_authors(meta) == ("Mei Lin",)
+
+
+# --- byline clean-up ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Author Daniel Lane", ["Daniel Lane"]),
+        ("Autor: Anna Berg", ["Anna Berg"]),
+        ("Erstellt von Anna Berg", ["Anna Berg"]),
+        ("Veröffentlicht von Anna Berg", ["Anna Berg"]),
+        ("Posted by Tom Reed", ["Tom Reed"]),
+    ],
+)
+def test_lead_labels_are_not_part_of_the_name(text: str, expected: list[str]) -> None:
+    assert names_in(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mei Lin on March 5, 2024", ["Mei Lin"]),
+        ("VON ANNA BERG am 21. April 2020", ["ANNA BERG"]),
+        ("Tom Reed Updated: 05/03/2024 10:15", ["Tom Reed"]),
+        ("Anna Berg Stand: 12.03.2020", ["Anna Berg"]),
+        ("Tom Reed22 Dec 2016", ["Tom Reed"]),
+        ("Tom Reed Do 12 Mar 2020", ["Tom Reed"]),
+        ("Posted on September 21, 2020 by Adi Lane", ["Adi Lane"]),
+        # one word before a number is a heading or a handle, not a name
+        ("Top 10 Tips", []),
+        ("Reed2000", []),
+        # a count is not a date
+        ("Tom Reed Like 319", []),
+    ],
+)
+def test_date_glued_to_a_byline_is_cut_off(text: str, expected: list[str]) -> None:
+    assert names_in(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mei Lin Senior Reporter", ["Mei Lin"]),
+        ("Anna Berg Chefredakteurin", ["Anna Berg"]),
+        ("Tom Reed Follow", ["Tom Reed"]),
+        ("Senior Reporter", []),
+        ("Reed Senior", []),
+    ],
+)
+def test_title_after_a_name_is_cut_off(text: str, expected: list[str]) -> None:
+    assert names_in(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Joe S.", ["Joe S."]),
+        ("Perry Lane Jr.", ["Perry Lane Jr."]),
+        ("By Ana Costa.", ["Ana Costa"]),
+        ('"Mei Lin"', ["Mei Lin"]),
+        ("“Mei Lin”", ["Mei Lin"]),
+        ("Mei Lin @meilin_writes", ["Mei Lin"]),
+    ],
+)
+def test_name_punctuation(text: str, expected: list[str]) -> None:
+    assert names_in(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Full Bio", "Sign In", "Name", "No Author", "Read More"])
+def test_link_labels_are_not_names(text: str) -> None:
+    assert not valid_name(text)
+
+
+def test_merge_drops_a_name_read_with_more_words_around_it() -> None:
+    assert merge_names(["Mei Lin Games Editor", "Mei Lin", "Tom Reed"]) == ("Mei Lin", "Tom Reed")
+    assert merge_names(["Mei Lin", "Mei Linares"]) == ("Mei Lin", "Mei Linares")
+
+
+def test_comment_headers_are_not_bylines() -> None:
+    body = (
+        "<article><h1>Headline</h1>"
+        '<div class="comment-author vcard">Ann Reader says: 5 May 2024</div>'
+        '<p class="comment-author">Bob Other</p></article>'
+    )
+    meta, tree = page("", body)
+    assert find_authors(meta, tree) == ()
+
+
+def test_author_marks_away_from_the_headline_are_read_last() -> None:
+    deep = "<div><div><div><div><div><h1>Headline</h1></div></div></div></div></div>"
+    body = (
+        f'<main>{deep}<p>Text.</p></main><footer><a rel="author" href="/u/ml">Mei Lin</a>'
+        '<span itemprop="author">Tom Reed</span></footer>'
+    )
+    tree = LexborHTMLParser(f"<html><body>{body}</body></html>")
+    meta, _, marks = read_page_nodes(tree)
+    assert [m.tag for m in marks] == ["a", "span"]
+    assert find_authors(meta, tree) == ()
+    assert find_authors(meta, tree, (), marks) == ("Mei Lin", "Tom Reed")
+    # the headline's own byline still wins
+    area_byline = deep.replace("</h1>", '</h1><span class="byline">By Ann Cole</span>')
+    tree = LexborHTMLParser(f"<html><body>{body.replace(deep, area_byline)}</body></html>")
+    meta, _, marks = read_page_nodes(tree)
+    assert find_authors(meta, tree, (), marks) == ("Ann Cole",)
+
+
+# --- personal sites -----------------------------------------------------------
+
+
+def test_author_of_a_site_named_in_the_possessive() -> None:
+    head = '<meta property="og:site_name" content="Mei Lin’s Notebook">'
+    meta, _ = page(head + '<meta name="author" content="Mei Lin">')
+    assert find_authors(meta) == ("Mei Lin",)
+
+
+def test_site_named_after_its_author_person() -> None:
+    site = '<meta property="og:site_name" content="Mei Lin">'
+    person = jsonld({"author": {"@type": "Person", "name": "Mei Lin"}})
+    meta, tree = page(site + person, "<h1>Headline</h1><p>Text.</p>")
+    assert find_authors(meta, tree) == ("Mei Lin",)
+    # a byline on the page comes first
+    meta, tree = page(site + person, '<h1>Headline</h1><p class="byline">By Tom Reed</p>')
+    assert find_authors(meta, tree) == ("Tom Reed",)
+    # a one-word brand or an organisation is still the outlet
+    for author in (
+        {"@type": "Person", "name": "Harbour"},
+        {"@type": "Organization", "name": "Mei Lin"},
+    ):
+        brand = '<meta property="og:site_name" content="' + author["name"] + '">'
+        meta, tree = page(brand + jsonld({"author": author}), "<h1>Headline</h1>")
+        assert find_authors(meta, tree) == ()

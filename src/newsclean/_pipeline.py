@@ -27,7 +27,7 @@ from ._decode import decode_html
 from ._errors import NoArticleError
 from ._fields.dates import date_from_text, find_modified, find_published
 from ._fields.images import collect_images
-from ._fields.meta import read_meta_and_h1s
+from ._fields.meta import read_page_nodes
 from ._fields.people import find_authors, find_site_name
 from ._fields.title import find_title
 from ._filter import ROW_TAG, headline_index, lead_captions, select
@@ -170,7 +170,7 @@ def extract(html: str | bytes, url: str | None = None, *, script: Script | None 
     root = tree.body
     if root is None:
         raise NoArticleError("document has no body (a frameset?)", url=url)
-    meta, all_h1s = read_meta_and_h1s(tree)
+    meta, all_h1s, author_marks = read_page_nodes(tree)
     h1_nodes = [n for n in all_h1s if n.text().strip()]
     h1s = [" ".join(n.text().split()) for n in h1_nodes]
     h1_parts = [n.text(separator="\n").split("\n") for n in h1_nodes]
@@ -180,7 +180,7 @@ def extract(html: str | bytes, url: str | None = None, *, script: Script | None 
     # Read before cleaning: the cleaner removes bylines and date rows.
     published = find_published(meta, tree, url=url, language=meta.lang)
     printed = _printed_date(root, meta.lang) if published is None else None
-    page_authors = find_authors(meta, tree, ())
+    page_authors = find_authors(meta, tree, (), author_marks)
     body = _read_best(root, markup, title, page_url, url)
     extraction = Extraction(
         url=url,

@@ -12,7 +12,9 @@ differently (``Mei Lin`` / ``By MEI LIN, Reuters``) and would list them twice.
 3. Byline elements: ``[rel=author]``, ``[itemprop=author]``,
    ``[class*=byline]``, ``[class*=author]``. The first one that yields a
    name is taken with the matches inside it or beside it; later matches are
-   other stories' cards.
+   other stories' cards. They are searched around the first ``<h1>``; when
+   none there names anyone, the page's ``rel=author`` and ``itemprop=author``
+   elements are read wherever they are.
 4. Byline patterns in the paragraphs given (the first and last few of the
    body, and the byline lines the body filter set aside): a reporter credit
    in brackets that opens or closes a paragraph (``（记者 张伟 李明）``,
@@ -22,9 +24,12 @@ differently (``Mei Lin`` / ``By MEI LIN, Reuters``) and would list them twice.
    ``By X and Y`` / ``By X, Y and Z``, and ``(Reporting by X;``. A line
    that reads like prose (lower-case words, sentence punctuation:
    ``By Sunday, officials said…``) is not a byline.
+5. With the tree only: a JSON-LD ``Person`` author of two or more words
+   that is the site's own name (a personal site named after its author).
 
 Every candidate passes one filter (``rules/people.json``): never a label
-(``来源``, ``By``, ``作者``), an outlet (the site's own name, ``南方日报``,
+(``来源``, ``By``, ``作者``), an outlet (the site's own name, unless the
+site is named in the possessive, ``Mei Lin's Blog``; ``南方日报``,
 ``中央社``, ``Reuters``), a staff code (``(kk)``, ``ABC123``), an e-mail or
 URL, or a role (``國際部記者``, ``Staff Writer``). At most eight names are
 kept, in order, each once: more is a staff list.
@@ -35,7 +40,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -62,6 +67,12 @@ MAX_CJK_PIECE = 12
 MAX_BYLINE_LINE = 120
 #: A bracketed reporter credit must start this early in its paragraph, or close it.
 LEAD_CREDIT_WITHIN = 120
+#: Words a name must keep when a date glued to it is cut off; fewer is a
+#: heading or a handle, and the whole piece is rejected for its digits.
+MIN_WORDS_BEFORE_DATE = 2
+#: Words of a JSON-LD Person named like the site for it to be the site's
+#: owner; one word is a brand (calibrated on wcxb-articles and trafilatura).
+MIN_OWNER_WORDS = 2
 #: Source credits are looked for in paragraphs and elements at most this long.
 MAX_SOURCE_LINE = 200
 
@@ -83,7 +94,13 @@ _ORG_TYPES = frozenset({"organization", "newsmediaorganization", "corporation"})
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af"
 _LATIN_NAME = re.compile(r"[^\W\d_]+(?:[ '’.-]+[^\W\d_]+)*\.?")
 _WEB = re.compile(r"@|://|^www\.|\.(?:com|net|org|cn|tw|hk)\b", re.IGNORECASE)
-_BRACKETS = "()[]{}<>【】〔〕「」『』《》"
+_BRACKETS = '()[]{}<>【】〔〕「」『』《》"“”„«»‘’‹›'
+#: A social-media handle printed after a name (``Mei Lin @meilin``).
+_HANDLE = re.compile(r"\s+@[\w.]+")
+_DIGIT = re.compile(r"\d")
+#: The first number of a date: a day, a month or a year (not a count: ``Like 319``).
+_DATE_NUMBER = re.compile(r"(?<!\d)(?:\d{1,2}|\d{4})(?!\d)")
+_BY_AFTER_DATE = re.compile(r"\s(?i:by|von|par|por)\s+")
 _PREFIX = re.compile(
     r"^(?:(?:(?:written|reporting|story|text|words)\s+)?by\b|von\b|par\b|por\b|door\b"
     r"|text\s*:|autor(?:in)?\s*:|author\s*:"
@@ -128,6 +145,10 @@ class _PeopleRules:
     role_suffixes_cjk: tuple[str, ...]
     roles_latin: frozenset[str]
     particles: frozenset[str]
+    suffixes: frozenset[str]
+    tail_words: frozenset[str]
+    date_words: frozenset[str]
+    lead: re.Pattern[str]
     stop: re.Pattern[str]
     editor: re.Pattern[str]
     source: re.Pattern[str]
@@ -150,6 +171,8 @@ def _after(labels: Iterable[str], before: str) -> str:
 def _rules() -> _PeopleRules:
     """Built on first use, not at import."""
     raw: dict[str, Any] = load_json("people.json")
+    months: dict[str, list[list[str]]] = load_json("dates.json")["months"]
+    lead = "|".join(re.escape(w) for w in sorted(raw["lead_labels"], key=len, reverse=True))
     editors = _after(sorted(raw["editor_labels"], key=len, reverse=True), _EDITOR_BEFORE)
     sources = "|".join(sorted(raw["source_labels"], key=len, reverse=True))
     return _PeopleRules(
@@ -161,6 +184,15 @@ def _rules() -> _PeopleRules:
         role_suffixes_cjk=tuple(raw["role_suffixes_cjk"]),
         roles_latin=frozenset(w.casefold() for w in raw["roles_latin"]),
         particles=frozenset(raw["name_particles"]),
+        suffixes=frozenset(raw["name_suffixes"]),
+        tail_words=frozenset(w.casefold() for w in raw["tail_words"]),
+        date_words=frozenset(
+            [
+                *(m for names in months.values() for month in names for m in month),
+                *(w.casefold() for w in raw["date_words"]),
+            ]
+        ),
+        lead=re.compile(rf"^(?:{lead})(?:\s*:\s*|\s+)(?=\S)", re.IGNORECASE),
         stop=re.compile("|".join(map(re.escape, raw["stop_cjk"]))),
         # Matched on NFKC text: full-width colons and brackets are ASCII there.
         editor=re.compile(rf"(?:{editors})\s*:\s*([^()\[\]【】〔〕|]+)"),
@@ -177,9 +209,20 @@ def _rules() -> _PeopleRules:
 
 
 def _is_site(folded: str, site: str | None) -> bool:
+    """Whether a name is the site's own (both case-folded).
+
+    A site named in the possessive (``Mei Lin's Blog``) is a person's, and
+    that person's name is an author, not the outlet.
+    """
     if not site:
         return False
-    return folded == site or (len(folded) >= 4 and folded in site)
+    if folded == site:
+        return True
+    return len(folded) >= 4 and folded in site and not _possessive_of(site, folded)
+
+
+def _possessive_of(site: str, folded: str) -> bool:
+    return site.startswith(folded) and site[len(folded) : len(folded) + 1] in ("'", "’")
 
 
 def _max_cjk_len(name: str, bare: str, r: _PeopleRules) -> int:
@@ -269,6 +312,66 @@ def _cjk_tokens(piece: str) -> list[str]:
     return out
 
 
+def _before_date(piece: str, r: _PeopleRules) -> str:
+    """``Mei Lin on March 5, 2024`` -> ``Mei Lin``: a date glued to a byline is cut off.
+
+    A name has no digits; the words between the name and the first digit
+    that are lower-case (``on``, ``am``, ``le``), month or weekday names, or
+    labels (``Updated``, ``Stand``) go with the date. A name after the date
+    (``Posted on May 5, 2024 by Mei Lin``) is taken instead.
+    """
+    digit = _DIGIT.search(piece)
+    if digit is None or not _DATE_NUMBER.match(piece, digit.start()):
+        return piece
+    after = _BY_AFTER_DATE.search(piece, digit.end())
+    if after:
+        # Posted on May 5, 2024 by Mei Lin
+        return _before_date(piece[after.end() :], r)
+    words = piece[: digit.start()].split()
+    while words and _date_word(words[-1], r):
+        words.pop()
+    # One word left before a number is a heading (Top 10) or a handle (Bo2man).
+    return " ".join(words) if len(words) >= MIN_WORDS_BEFORE_DATE else piece
+
+
+def _date_word(word: str, r: _PeopleRules) -> bool:
+    plain = word.strip(".,:;|-–—·•")
+    return not plain or not plain[0].isupper() or plain.casefold() in r.date_words
+
+
+def _before_title(piece: str, r: _PeopleRules) -> str:
+    """``Mei Lin Senior Reporter`` -> ``Mei Lin``: a job title or link label printed after the name.
+
+    Only cut after two words, so that the title alone (``Senior Reporter``)
+    or a one-word remainder is still rejected as a whole.
+    """
+    words = piece.split()
+    for i in range(2, len(words)):
+        if words[i].strip(".,:'’").casefold() in r.tail_words:
+            return " ".join(words[:i])
+    return piece
+
+
+def _end_dot(piece: str, r: _PeopleRules) -> str:
+    """The full stop of an initial or of ``Jr.`` is part of the name; any other is not."""
+    if not piece.endswith("."):
+        return piece
+    last = piece[:-1].rsplit(" ", 1)[-1]
+    if " " in piece and (len(last) == 1 or last.casefold() in r.suffixes):
+        return piece
+    return piece.rstrip(". ")
+
+
+def _clean_piece(piece: str) -> str:
+    """One comma/``and``-separated part of a byline, without labels, handles, dates and titles."""
+    r = _rules()
+    piece = _PREFIX.sub("", _strip_brackets(piece))
+    piece = r.lead.sub("", piece).strip(" :-–—").lstrip(".")
+    if not r.has_cjk.search(piece):
+        piece = _before_title(_before_date(_HANDLE.sub("", piece), r), r)
+    return _end_dot(piece.strip(" :-–—"), r)
+
+
 def names_in(text: str, site: str | None = None) -> list[str]:
     """The person names of one byline string, in order, labels and roles removed."""
     text = " ".join(unicodedata.normalize("NFKC", text).split())
@@ -283,7 +386,7 @@ def names_in(text: str, site: str | None = None) -> list[str]:
     pieces = [p for p in _SPLIT.split(text) if p]
     out: list[str] = []
     for i, piece in enumerate(pieces):
-        piece = _PREFIX.sub("", _strip_brackets(piece)).strip(" .:-–—")
+        piece = _clean_piece(piece)
         if _WIRE_DATELINE.search(piece):
             piece = _wire_reporter(piece)
         for j, name in enumerate(_cjk_tokens(piece)):
@@ -296,12 +399,24 @@ def names_in(text: str, site: str | None = None) -> list[str]:
 
 
 def merge_names(names: Iterable[str]) -> tuple[str, ...]:
-    """Names in first-seen order, each once, at most ``MAX_AUTHORS``."""
+    """Names in first-seen order, each once, at most ``MAX_AUTHORS``.
+
+    A name that is another one of the list with more words around it
+    (``Mei Lin Games Editor`` beside ``Mei Lin``) is the same person read from
+    a wider element, and is dropped.
+    """
     out: list[str] = []
     for name in names:
         if name and name not in out:
             out.append(name)
-    return tuple(out[:MAX_AUTHORS])
+    padded = [f" {n} " for n in out]
+    kept = [n for n, p in zip(out, padded, strict=True) if not _extends(p, padded)]
+    return tuple(kept[:MAX_AUTHORS])
+
+
+def _extends(padded: str, others: list[str]) -> bool:
+    """Whether ``padded`` (a name in spaces) holds another of ``others`` as whole words."""
+    return any(o != padded and o in padded for o in others)
 
 
 # --- authors --------------------------------------------------------------
@@ -319,6 +434,30 @@ def _jsonld_names(value: Any) -> list[str]:
     if isinstance(value, list):
         return [n for item in value for n in _jsonld_names(item)]
     return []
+
+
+def _personal_site_owner(value: Any) -> list[str]:
+    """Names of JSON-LD ``Person`` authors of at least ``MIN_OWNER_WORDS`` words.
+
+    Read only when no other source named anyone, every JSON-LD author
+    having been the site's own name: a site named
+    after its author (a personal blog, ``Mei Lin``) credits a person, while
+    an outlet calling itself the author gives a one-word brand or a
+    ``Person`` that is no person's name (``Harbour News``), which the name
+    filter still rejects.
+    """
+    if isinstance(value, list):
+        return [n for item in value for n in _personal_site_owner(item)]
+    if not isinstance(value, dict):
+        return []
+    types = value.get("@type")
+    kinds = types if isinstance(types, list) else [types]
+    name = value.get("name")
+    if not any(isinstance(t, str) and t.casefold() == "person" for t in kinds):
+        return []
+    if not isinstance(name, str) or len(name.split()) < MIN_OWNER_WORDS:
+        return []
+    return [name]
 
 
 def _names(value: Any) -> list[str]:
@@ -375,10 +514,17 @@ def _headline_area(root: LexborHTMLParser | LexborNode) -> LexborHTMLParser | Le
 
 
 def _from_tree(root: LexborHTMLParser | LexborNode, site: str | None) -> list[str]:
+    return _from_nodes(_headline_area(root).css(_BYLINE_NODES), site)
+
+
+def _from_nodes(nodes: Sequence[LexborNode], site: str | None) -> list[str]:
+    """Names in the first byline element that has some, and in the elements inside or beside it."""
     out: list[str] = []
     scope: LexborNode | None = None
-    for node in _headline_area(root).css(_BYLINE_NODES)[:MAX_BYLINE_NODES]:
+    for node in nodes[:MAX_BYLINE_NODES]:
         if scope is not None and not _inside(node, scope):
+            continue
+        if _is_comment(node):
             continue
         text = " ".join(_node_text(node).split())
         if not text or len(text) > MAX_BYLINE_TEXT:
@@ -388,6 +534,11 @@ def _from_tree(root: LexborHTMLParser | LexborNode, site: str | None) -> list[st
             scope = node.parent or node
         out.extend(names)
     return out
+
+
+def _is_comment(node: LexborNode) -> bool:
+    """A reader comment's header (``comment-author``) names the commenter, not the author."""
+    return "comment" in (node.attributes.get("class") or "").casefold()
 
 
 def _byline_piece(piece: str, r: _PeopleRules) -> bool:
@@ -446,8 +597,14 @@ def find_authors(
     meta: PageMeta,
     tree: LexborHTMLParser | LexborNode | None = None,
     body_paragraphs: Iterable[str] = (),
+    author_marks: Sequence[LexborNode] = (),
 ) -> tuple[str, ...]:
-    """Person names the page credits, in the fallback order of the module docstring."""
+    """Person names the page credits, in the fallback order of the module docstring.
+
+    ``author_marks`` are the page's ``rel=author`` / ``itemprop=author``
+    elements (``meta.read_page_nodes`` finds them in its walk), read when
+    the headline's surroundings name no one.
+    """
     site = find_site_name(meta)
     names = _values_names(_jsonld_names(meta.jsonld.get("author")), site)
     if not names:
@@ -455,7 +612,12 @@ def find_authors(
     if not names and tree is not None:
         names = _from_tree(tree, site)
     if not names:
+        names = _from_nodes(author_marks, site)
+    if not names:
         names = _from_paragraphs(body_paragraphs, site)
+    if not names and tree is not None:
+        # Last, and only once the page's own bylines were searched.
+        names = _values_names(_personal_site_owner(meta.jsonld.get("author")), None)
     return merge_names(names)
 
 
