@@ -38,6 +38,9 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Literal
 
+#: This package, wherever it is imported from: its data files ship inside it.
+_PACKAGE = __package__ or "newsclean"
+
 DecodeRule = Literal["bom", "http", "utf-8", "meta", "detected", "fallback"]
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -97,7 +100,7 @@ class _Tables:
 @functools.cache
 def _tables() -> _Tables:
     """Load the label table on first use, so importing the package stays cheap."""
-    path = resources.files("newsclean") / "rules" / "encodings.json"
+    path = resources.files(_PACKAGE) / "rules" / "encodings.json"
     raw = json.loads(path.read_text(encoding="utf-8"))
     labels = {label: codec for codec, names in raw["labels"].items() for label in names}
     detected = {codec: codec for codec in labels.values()}

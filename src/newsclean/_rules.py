@@ -16,6 +16,9 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+#: This package, wherever it is imported from: its data files ship inside it.
+_PACKAGE = __package__ or "newsclean"
+
 
 @dataclass(frozen=True, slots=True)
 class Rules:
@@ -146,7 +149,7 @@ def _lowered(patterns: Iterable[str]) -> re.Pattern[str]:
 
 def load_json(name: str) -> Any:
     """Read one data file shipped in ``newsclean/rules``."""
-    text = resources.files("newsclean.rules").joinpath(name).read_text(encoding="utf-8")
+    text = resources.files(f"{_PACKAGE}.rules").joinpath(name).read_text(encoding="utf-8")
     return json.loads(text)
 
 

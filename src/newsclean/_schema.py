@@ -7,10 +7,13 @@ import json
 from importlib import resources
 from typing import Any
 
+#: This package, wherever it is imported from: its data files ship inside it.
+_PACKAGE = __package__ or "newsclean"
+
 
 @functools.lru_cache(maxsize=1)
 def article_schema() -> dict[str, Any]:
     """The schema (JSON Schema 2020-12) that every ``Article.to_dict()`` satisfies."""
-    path = resources.files("newsclean").joinpath("schema/article.schema.json")
+    path = resources.files(_PACKAGE).joinpath("schema/article.schema.json")
     schema: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return schema
