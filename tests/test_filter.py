@@ -360,6 +360,35 @@ def test_drop_noise_editor_copyright_share_lines_become_credits(line: str) -> No
     assert credits == [line]
 
 
+@pytest.mark.parametrize(
+    ("label", "headline"),
+    [
+        ("Read more: ", "Harbour ferry fares to rise in June"),
+        ("RELATED: ", "Five new tram stops open downtown"),
+        ("Czytaj też: ", "Nowy most otwarty po trzech latach"),
+        ("Le puede interesar: ", "El puerto amplía su horario"),
+        ("Lesen Sie auch » ", "Neue Radwege am Hafen"),
+    ],
+)
+def test_drop_noise_one_line_teasers(label: str, headline: str) -> None:
+    teaser = blk(label + headline, links=len(headline.encode()))
+    kept, credits = noise([blk(EN), teaser, blk(EN2)])
+    assert kept == [EN, EN2]
+    assert credits == []
+
+
+def test_drop_noise_teaser_label_without_a_link_stays() -> None:
+    line = "Related: the council also cut bus fares."
+    kept, _ = noise([blk(EN), blk(line), blk(EN2)])
+    assert kept == [EN, line, EN2]
+
+
+def test_drop_noise_teaser_label_inside_a_sentence_stays() -> None:
+    line = "More people rode the tram: 40,000 a day, the operator said."
+    kept, _ = noise([blk(EN), blk(line, links=10), blk(EN2)])
+    assert kept == [EN, line, EN2]
+
+
 def test_drop_noise_long_blocks_are_not_tested_as_lines() -> None:
     long_line = "Share prices " + EN
     assert len(long_line) > DROP_LINE_MAX

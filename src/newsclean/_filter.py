@@ -260,9 +260,13 @@ def drop_noise(
         dense = b.link_chars > MAX_LINK_DENSITY * b.size and b.owner not in spared
         if dense or k in labels or (b.tag == "h1" and not started):
             continue
-        if len(text) <= DROP_LINE_MAX and _is_drop_line(text, text.lower(), rules):
-            credits.append(text)
-            continue
+        if len(text) <= DROP_LINE_MAX:
+            lower = text.lower()
+            if b.link_chars and rules.teaser_line.match(lower):
+                continue
+            if _is_drop_line(text, lower, rules):
+                credits.append(text)
+                continue
         if words and len(text) <= DISCLOSURE_MAX and _is_disclosure(text.lower(), words, rules):
             continue
         if title_key and k == title_key:

@@ -37,6 +37,8 @@ class Rules:
     label_kinds: dict[str, str]
     section_headings: frozenset[str]
     read_more: frozenset[str]
+    #: A one-line teaser's label and its separator ("read more: "), on the lower-cased line.
+    teaser_line: re.Pattern[str]
     labels: frozenset[str]
     #: Latin-script line tests, run on the lower-cased line (see ``_lowered``).
     drop_prefix: re.Pattern[str]
@@ -250,6 +252,7 @@ def rules() -> Rules:
         label_kinds=kinds,
         section_headings=frozenset(key(p) for p in ph["section_headings"]),
         read_more=frozenset(key(p) for p in ph["read_more"]),
+        teaser_line=re.compile(f"(?:{trie_pattern(ph['teaser_labels'])})\\s*[:：»›|]\\s*\\S"),
         labels=frozenset(key(p) for p in ph["labels"]),
         drop_prefix=_lowered(p for p in ph["drop_line_prefix"] if not _has_cjk(p)),
         drop_keyword=re.compile(trie_pattern(keywords)),
