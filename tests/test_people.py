@@ -456,3 +456,47 @@ def test_site_named_after_its_author_person() -> None:
         brand = '<meta property="og:site_name" content="' + author["name"] + '">'
         meta, tree = page(brand + jsonld({"author": author}), "<h1>Headline</h1>")
         assert find_authors(meta, tree) == ()
+
+
+# --- names in lower case --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<meta name="author" content="mei lin">',
+        jsonld({"author": {"@type": "Person", "name": "mei lin"}}),
+    ],
+)
+def test_lower_case_name_in_an_author_field(head: str) -> None:
+    meta, tree = page(head, "<h1>Headline</h1><p>Text.</p>")
+    assert find_authors(meta, tree) == ("mei lin",)
+
+
+def test_lower_case_user_name_in_a_rel_author_link() -> None:
+    body = '<h1>Headline</h1><p>Text.</p><footer><a rel="author" href="/u/">meilin</a></footer>'
+    tree = LexborHTMLParser(f"<html><body>{body}</body></html>")
+    meta, _, marks = read_page_nodes(tree)
+    assert find_authors(meta, tree, (), marks) == ("meilin",)
+
+
+def test_lower_case_name_only_when_no_capitalised_one() -> None:
+    head = '<meta name="author" content="meilin">'
+    meta, tree = page(head, '<h1>Headline</h1><p class="byline">von Mei Lin</p>')
+    assert find_authors(meta, tree) == ("Mei Lin",)
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["https://facebook.com/meilin", "mei-lin", "mei.lin", "news desk", "publisher", "a"],
+)
+def test_lower_case_but_no_name(value: str) -> None:
+    meta, tree = page(f'<meta name="author" content="{value}">', "<h1>Headline</h1>")
+    assert find_authors(meta, tree) == ()
+
+
+def test_lower_case_name_not_from_a_byline_line() -> None:
+    meta, tree = page(body='<h1>Headline</h1><p class="byline">by the river</p>')
+    assert find_authors(meta, tree) == ()
+    assert not valid_name("mei lin")
+    assert valid_name("mei lin", lower_case=True)

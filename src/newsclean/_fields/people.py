@@ -24,7 +24,10 @@ differently (``Mei Lin`` / ``By MEI LIN, Reuters``) and would list them twice.
    ``By X and Y`` / ``By X, Y and Z``, and ``(Reporting by X;``. A line
    that reads like prose (lower-case words, sentence punctuation:
    ``By Sunday, officials said…``) is not a byline.
-5. With the tree only: a JSON-LD ``Person`` author of two or more words
+5. With the tree only: a name written in lower case (``kirstin boatto``,
+   a user name) in the JSON-LD or meta author fields or the ``rel=author``
+   / ``itemprop=author`` elements; everywhere else a name is capitalised.
+6. With the tree only: a JSON-LD ``Person`` author of two or more words
    that is the site's own name (a personal site named after its author).
 
 Every candidate passes one filter (``rules/people.json``): never a label
@@ -93,6 +96,9 @@ _ORG_TYPES = frozenset({"organization", "newsmediaorganization", "corporation"})
 #: Han, kana and hangul: the scripts whose names are written without spaces.
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af"
 _LATIN_NAME = re.compile(r"[^\W\d_]+(?:[ '’.-]+[^\W\d_]+)*\.?")
+#: A name or user name typed in lower case: letters and spaces only
+#: (``kirstin boatto``, ``jsteinhardt``; not a slug such as ``mei-lin`` or ``mei.lin``).
+_LOWER_NAME = re.compile(r"[^\W\d_A-Z]+(?: [^\W\d_A-Z]+)*")
 _WEB = re.compile(r"@|://|^www\.|\.(?:com|net|org|cn|tw|hk)\b", re.IGNORECASE)
 _BRACKETS = '()[]{}<>【】〔〕「」『』《》"“”„«»‘’‹›'
 #: A social-media handle printed after a name (``Mei Lin @meilin``).
@@ -244,7 +250,7 @@ def _valid_cjk(name: str, r: _PeopleRules) -> bool:
     return not (len(name) >= 3 and name.endswith(r.outlet_suffixes))
 
 
-def _valid_latin(name: str, r: _PeopleRules) -> bool:
+def _valid_latin(name: str, r: _PeopleRules, lower_case: bool) -> bool:
     if not _LATIN_NAME.fullmatch(name):
         return False
     words = name.split()
@@ -253,7 +259,9 @@ def _valid_latin(name: str, r: _PeopleRules) -> bool:
     plain = [w.strip(".'’").casefold() for w in words]
     if any(w in r.roles_latin or w in r.outlet_words for w in plain):
         return False
-    if not all(w[0].isupper() or p in r.particles for w, p in zip(words, plain, strict=True)):
+    lower = lower_case and _LOWER_NAME.fullmatch(name) is not None
+    capitalised = all(w[0].isupper() or p in r.particles for w, p in zip(words, plain, strict=True))
+    if not (capitalised or lower):
         return False
     if len(words) == 1:
         # A lone short capitalised token is an agency or a staff code (AFP, KK).
@@ -261,8 +269,14 @@ def _valid_latin(name: str, r: _PeopleRules) -> bool:
     return True
 
 
-def valid_name(name: str, site: str | None = None) -> bool:
-    """Whether ``name`` can be a person's name (see the module docstring for what is not)."""
+def valid_name(name: str, site: str | None = None, *, lower_case: bool = False) -> bool:
+    """Whether ``name`` can be a person's name (see the module docstring for what is not).
+
+    Names are capitalised. ``lower_case`` also lets through a name written
+    all in lower-case letters (``kirstin boatto``, a user name such as
+    ``jsteinhardt``): only for fields that state their value is the author,
+    where no prose can stand.
+    """
     if not name or len(name) > 60 or any(ch.isdigit() for ch in name) or _WEB.search(name):
         return False
     r = _rules()
@@ -270,7 +284,7 @@ def valid_name(name: str, site: str | None = None) -> bool:
     site_key = site.casefold() if site else None
     if folded in r.labels or folded in r.outlets or _is_site(folded, site_key):
         return False
-    return _valid_cjk(name, r) if r.has_cjk.search(name) else _valid_latin(name, r)
+    return _valid_cjk(name, r) if r.has_cjk.search(name) else _valid_latin(name, r, lower_case)
 
 
 # --- a byline string ------------------------------------------------------
@@ -372,8 +386,11 @@ def _clean_piece(piece: str) -> str:
     return _end_dot(piece.strip(" :-–—"), r)
 
 
-def names_in(text: str, site: str | None = None) -> list[str]:
-    """The person names of one byline string, in order, labels and roles removed."""
+def names_in(text: str, site: str | None = None, *, lower_case: bool = False) -> list[str]:
+    """The person names of one byline string, in order, labels and roles removed.
+
+    ``lower_case``: the string is an explicit author field (see ``valid_name``).
+    """
     text = " ".join(unicodedata.normalize("NFKC", text).split())
     text = _PREFIX.sub("", _strip_brackets(text))
     roles = list(_ROLE_WORD.finditer(text))
@@ -393,7 +410,7 @@ def names_in(text: str, site: str | None = None) -> list[str]:
             if i == j == 0:
                 # 记者张伟报道; a later 北京报道 is a place and is dropped as a role.
                 name = _REPORT_END.sub("", name)
-            if valid_name(name, site) and name not in out:
+            if valid_name(name, site, lower_case=lower_case) and name not in out:
                 out.append(name)
     return out
 
@@ -517,7 +534,9 @@ def _from_tree(root: LexborHTMLParser | LexborNode, site: str | None) -> list[st
     return _from_nodes(_headline_area(root).css(_BYLINE_NODES), site)
 
 
-def _from_nodes(nodes: Sequence[LexborNode], site: str | None) -> list[str]:
+def _from_nodes(
+    nodes: Sequence[LexborNode], site: str | None, *, lower_case: bool = False
+) -> list[str]:
     """Names in the first byline element that has some, and in the elements inside or beside it."""
     out: list[str] = []
     scope: LexborNode | None = None
@@ -529,7 +548,7 @@ def _from_nodes(nodes: Sequence[LexborNode], site: str | None) -> list[str]:
         text = " ".join(_node_text(node).split())
         if not text or len(text) > MAX_BYLINE_TEXT:
             continue
-        names = names_in(text, site)
+        names = names_in(text, site, lower_case=lower_case)
         if names and scope is None:
             scope = node.parent or node
         out.extend(names)
@@ -616,13 +635,41 @@ def find_authors(
     if not names:
         names = _from_paragraphs(body_paragraphs, site)
     if not names and tree is not None:
+        # Only once the page's own bylines were searched.
+        names = _lower_case_names(meta, author_marks, site)
+    if not names and tree is not None:
         # Last, and only once the page's own bylines were searched.
         names = _values_names(_personal_site_owner(meta.jsonld.get("author")), None)
     return merge_names(names)
 
 
-def _values_names(values: Iterable[str], site: str | None) -> list[str]:
-    return [n for v in values for n in names_in(v, site)]
+def _values_names(
+    values: Iterable[str], site: str | None, *, lower_case: bool = False
+) -> list[str]:
+    return [n for v in values for n in names_in(v, site, lower_case=lower_case)]
+
+
+def _lower_case_names(meta: PageMeta, marks: Sequence[LexborNode], site: str | None) -> list[str]:
+    """Names written in lower case in the page's explicit author fields.
+
+    JSON-LD and meta authors and ``rel=author`` / ``itemprop=author``
+    elements hold the author's name as the author typed it or as a user
+    name (``kirstin boatto``, ``jsteinhardt``). Read only when no source
+    gave a capitalised name: a site that prints its author's user name in
+    its metadata often prints the real name in the byline
+    (``arianschlichenmayer`` / ``von Arian Schlichenmayer``). Profile URLs
+    are skipped whole, so that their parts (``https``) are not read as names.
+    """
+    values = [
+        v
+        for v in (
+            *_jsonld_names(meta.jsonld.get("author")),
+            *(meta.metas.get(k) for k in _AUTHOR_META),
+        )
+        if v and not _WEB.search(v)
+    ]
+    names = _values_names(values, site, lower_case=True)
+    return names or _from_nodes(marks, site, lower_case=True)
 
 
 # --- editors and source ---------------------------------------------------
