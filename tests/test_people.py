@@ -500,3 +500,35 @@ def test_lower_case_name_not_from_a_byline_line() -> None:
     assert find_authors(meta, tree) == ()
     assert not valid_name("mei lin")
     assert valid_name("mei lin", lower_case=True)
+
+
+@pytest.mark.parametrize(
+    ("site", "author"),
+    [
+        ("Mei Lin", "Mei Lin"),
+        ("Mei Lin Photography", "Mei Lin"),
+        ("Mei Lin - Travel Notes", "Mei Lin"),
+        ("mei lin", "mei lin"),
+    ],
+)
+def test_site_named_after_its_author_meta(site: str, author: str) -> None:
+    head = f'<meta property="og:site_name" content="{site}"><meta name="author" content="{author}">'
+    meta, tree = page(head, "<h1>Headline</h1><p>Text.</p>")
+    assert find_authors(meta, tree) == (author,)
+    # without the tree (bylines not searched) the name is still the outlet
+    assert find_authors(meta) == ()
+
+
+@pytest.mark.parametrize(
+    "name", ["Harbour", "The Harbour Review", "Harbour Times", "https://harbour.example"]
+)
+def test_outlet_named_as_its_own_author(name: str) -> None:
+    head = f'<meta property="og:site_name" content="{name}"><meta name="author" content="{name}">'
+    meta, tree = page(head, "<h1>Headline</h1>")
+    assert find_authors(meta, tree) == ()
+
+
+def test_site_owner_only_when_no_byline() -> None:
+    head = '<meta property="og:site_name" content="Mei Lin"><meta name="author" content="Mei Lin">'
+    meta, tree = page(head, '<h1>Headline</h1><p class="byline">By Tom Reed</p>')
+    assert find_authors(meta, tree) == ("Tom Reed",)

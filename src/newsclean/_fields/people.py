@@ -28,7 +28,10 @@ differently (``Mei Lin`` / ``By MEI LIN, Reuters``) and would list them twice.
    a user name) in the JSON-LD or meta author fields or the ``rel=author``
    / ``itemprop=author`` elements; everywhere else a name is capitalised.
 6. With the tree only: a JSON-LD ``Person`` author of two or more words
-   that is the site's own name (a personal site named after its author).
+   that is the site's own name (a personal site named after its author),
+   else a JSON-LD or meta author of two or more words that is the site's
+   name or part of it (``Mei Lin`` on ``Mei Lin Photography``) and does
+   not open with an article (``The Economist``).
 
 Every candidate passes one filter (``rules/people.json``): never a label
 (``来源``, ``By``, ``作者``), an outlet (the site's own name, unless the
@@ -147,6 +150,7 @@ class _PeopleRules:
     outlets: frozenset[str]
     outlet_suffixes: tuple[str, ...]
     outlet_words: frozenset[str]
+    title_articles: frozenset[str]
     roles_cjk: tuple[str, ...]
     role_suffixes_cjk: tuple[str, ...]
     roles_latin: frozenset[str]
@@ -186,6 +190,7 @@ def _rules() -> _PeopleRules:
         outlets=frozenset(w.casefold() for w in raw["outlets"]),
         outlet_suffixes=tuple(raw["outlet_suffixes"]),
         outlet_words=frozenset(w.casefold() for w in raw["outlet_words"]),
+        title_articles=frozenset(raw["title_articles"]),
         roles_cjk=tuple(raw["roles_cjk"]),
         role_suffixes_cjk=tuple(raw["role_suffixes_cjk"]),
         roles_latin=frozenset(w.casefold() for w in raw["roles_latin"]),
@@ -640,6 +645,7 @@ def find_authors(
     if not names and tree is not None:
         # Last, and only once the page's own bylines were searched.
         names = _values_names(_personal_site_owner(meta.jsonld.get("author")), None)
+        names = names or _site_owner_names(meta, site)
     return merge_names(names)
 
 
@@ -647,6 +653,36 @@ def _values_names(
     values: Iterable[str], site: str | None, *, lower_case: bool = False
 ) -> list[str]:
     return [n for v in values for n in names_in(v, site, lower_case=lower_case)]
+
+
+def _site_owner_names(meta: PageMeta, site: str | None) -> list[str]:
+    """JSON-LD or meta authors of at least ``MIN_OWNER_WORDS`` words that are the site's name.
+
+    A site named after its author (``Mei Lin``, ``Mei Lin Photography``)
+    states its owner as the author; the name was set aside as the outlet.
+    Read only when no source named anyone else. A one-word brand is still
+    the outlet, so is a name opening with an article (``The Economist``),
+    and an outlet's name (``Harbour Times``) still fails the name filter.
+    """
+    if not site:
+        return []
+    articles = _rules().title_articles
+    key = site.casefold()
+    values = [
+        v
+        for v in (
+            *_jsonld_names(meta.jsonld.get("author")),
+            *(meta.metas.get(k) for k in _AUTHOR_META),
+        )
+        if v and not _WEB.search(v)
+    ]
+    return [
+        n
+        for n in _values_names(values, None, lower_case=True)
+        if len(n.split()) >= MIN_OWNER_WORDS
+        and _is_site(n.casefold(), key)
+        and n.split()[0].casefold() not in articles
+    ]
 
 
 def _lower_case_names(meta: PageMeta, marks: Sequence[LexborNode], site: str | None) -> list[str]:
