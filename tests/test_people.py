@@ -532,3 +532,33 @@ def test_site_owner_only_when_no_byline() -> None:
     head = '<meta property="og:site_name" content="Mei Lin"><meta name="author" content="Mei Lin">'
     meta, tree = page(head, '<h1>Headline</h1><p class="byline">By Tom Reed</p>')
     assert find_authors(meta, tree) == ("Tom Reed",)
+
+
+# --- more author meta tags --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<meta name="cxenseparse:author" content="Mei Lin">',
+        '<meta name="shareaholic:article_author_name" content="Mei Lin">',
+        '<meta name="twitter:label1" content="Written by">'
+        '<meta name="twitter:data1" content="Mei Lin">',
+        '<meta name="twitter:label1" content="Est. reading time">'
+        '<meta name="twitter:data1" content="3 minutes">'
+        '<meta name="twitter:label2" content="Verfasst von">'
+        '<meta name="twitter:data2" content="Mei Lin">',
+    ],
+)
+def test_author_meta_tags(head: str) -> None:
+    meta, _ = page(head)
+    assert find_authors(meta) == ("Mei Lin",)
+
+
+def test_twitter_data_without_an_author_label() -> None:
+    head = (
+        '<meta name="twitter:label1" content="Est. reading time">'
+        '<meta name="twitter:data1" content="Mei Lin">'
+    )
+    meta, _ = page(head)
+    assert find_authors(meta) == ()

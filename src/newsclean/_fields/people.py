@@ -7,8 +7,9 @@ differently (``Mei Lin`` / ``By MEI LIN, Reuters``) and would list them twice.
 1. JSON-LD ``author``: a string, a Person object or a list of either
    (``Organization`` authors are the outlet, not a person).
 2. Meta tags ``author``, ``article:author``, ``dc.creator``, ``byl``,
-   ``sailthru.author``, ``parsely-author`` (URLs skipped: ``article:author``
-   is often a profile link).
+   ``sailthru.author``, ``parsely-author`` and others (``author_meta`` in
+   ``rules/people.json``; URLs skipped: ``article:author`` is often a
+   profile link), then ``twitter:dataN`` labelled ``Written by``.
 3. Byline elements: ``[rel=author]``, ``[itemprop=author]``,
    ``[class*=byline]``, ``[class*=author]``. The first one that yields a
    name is taken with the matches inside it or beside it; later matches are
@@ -82,14 +83,9 @@ MIN_OWNER_WORDS = 2
 #: Source credits are looked for in paragraphs and elements at most this long.
 MAX_SOURCE_LINE = 200
 
-_AUTHOR_META = (
-    "author",
-    "article:author",
-    "dc.creator",
-    "byl",
-    "sailthru.author",
-    "parsely-author",
-)
+#: Numbered label/value meta pairs (``twitter:label1`` ``Written by``,
+#: ``twitter:data1`` the name) read at most: WordPress SEO plugins write two.
+MAX_META_PAIRS = 4
 _BYLINE_NODES = (
     '[rel~="author" i], [itemprop~="author" i], [class*="byline" i], [class*="author" i]'
 )
@@ -150,6 +146,8 @@ class _PeopleRules:
     outlets: frozenset[str]
     outlet_suffixes: tuple[str, ...]
     outlet_words: frozenset[str]
+    author_meta: tuple[str, ...]
+    author_meta_labels: frozenset[str]
     title_articles: frozenset[str]
     roles_cjk: tuple[str, ...]
     role_suffixes_cjk: tuple[str, ...]
@@ -190,6 +188,8 @@ def _rules() -> _PeopleRules:
         outlets=frozenset(w.casefold() for w in raw["outlets"]),
         outlet_suffixes=tuple(raw["outlet_suffixes"]),
         outlet_words=frozenset(w.casefold() for w in raw["outlet_words"]),
+        author_meta=tuple(raw["author_meta"]),
+        author_meta_labels=frozenset(w.casefold() for w in raw["author_meta_labels"]),
         title_articles=frozenset(raw["title_articles"]),
         roles_cjk=tuple(raw["roles_cjk"]),
         role_suffixes_cjk=tuple(raw["role_suffixes_cjk"]),
@@ -632,7 +632,7 @@ def find_authors(
     site = find_site_name(meta)
     names = _values_names(_jsonld_names(meta.jsonld.get("author")), site)
     if not names:
-        names = _values_names((v for k in _AUTHOR_META if (v := meta.metas.get(k))), site)
+        names = _values_names(_meta_authors(meta), site)
     if not names and tree is not None:
         names = _from_tree(tree, site)
     if not names:
@@ -647,6 +647,22 @@ def find_authors(
         names = _values_names(_personal_site_owner(meta.jsonld.get("author")), None)
         names = names or _site_owner_names(meta, site)
     return merge_names(names)
+
+
+def _meta_authors(meta: PageMeta) -> list[str]:
+    """The author meta tags' values, then ``twitter:dataN`` where ``twitter:labelN`` names it.
+
+    WordPress SEO plugins print the author only as a Twitter card pair
+    (``Written by`` / ``Verfasst von`` and the name) on many sites.
+    """
+    r = _rules()
+    values = [v for k in r.author_meta if (v := meta.metas.get(k))]
+    for i in range(1, MAX_META_PAIRS + 1):
+        label = meta.metas.get(f"twitter:label{i}")
+        value = meta.metas.get(f"twitter:data{i}")
+        if label and value and label.casefold() in r.author_meta_labels:
+            values.append(value)
+    return values
 
 
 def _values_names(
@@ -672,7 +688,7 @@ def _site_owner_names(meta: PageMeta, site: str | None) -> list[str]:
         v
         for v in (
             *_jsonld_names(meta.jsonld.get("author")),
-            *(meta.metas.get(k) for k in _AUTHOR_META),
+            *_meta_authors(meta),
         )
         if v and not _WEB.search(v)
     ]
@@ -700,7 +716,7 @@ def _lower_case_names(meta: PageMeta, marks: Sequence[LexborNode], site: str | N
         v
         for v in (
             *_jsonld_names(meta.jsonld.get("author")),
-            *(meta.metas.get(k) for k in _AUTHOR_META),
+            *_meta_authors(meta),
         )
         if v and not _WEB.search(v)
     ]
