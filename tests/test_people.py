@@ -562,3 +562,16 @@ def test_twitter_data_without_an_author_label() -> None:
     )
     meta, _ = page(head)
     assert find_authors(meta) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("By MeiLinTravelNotes", ["Mei Lin Travel Notes"]),
+        ("Elizabeth McCravy", ["Elizabeth McCravy"]),
+        ("DeSiato", ["DeSiato"]),
+        ("AMournfulHowl", ["AMournfulHowl"]),
+    ],
+)
+def test_words_run_together(text: str, expected: list[str]) -> None:
+    assert names_in(text) == expected

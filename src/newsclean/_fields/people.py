@@ -103,6 +103,10 @@ _BRACKETS = '()[]{}<>【】〔〕「」『』《》"“”„«»‘’‹›'
 #: A social-media handle printed after a name (``Mei Lin @meilin``).
 _HANDLE = re.compile(r"\s+@[\w.]+")
 _DIGIT = re.compile(r"\d")
+#: Three or more capitalised words run together, as in a user name
+#: (``TopGrowthMarketing``); two (``McCravy``, ``DeSiato``) are one name.
+_RUN_TOGETHER = re.compile(r"(?:[A-Z][a-z]{2,}){3,}")
+_RUN_TOGETHER_WORD = re.compile(r"[A-Z][a-z]+")
 #: The first number of a date: a day, a month or a year (not a count: ``Like 319``).
 _DATE_NUMBER = re.compile(r"(?<!\d)(?:\d{1,2}|\d{4})(?!\d)")
 _BY_AFTER_DATE = re.compile(r"\s(?i:by|von|par|por)\s+")
@@ -388,6 +392,9 @@ def _clean_piece(piece: str) -> str:
     piece = r.lead.sub("", piece).strip(" :-–—").lstrip(".")
     if not r.has_cjk.search(piece):
         piece = _before_title(_before_date(_HANDLE.sub("", piece), r), r)
+        if _RUN_TOGETHER.fullmatch(piece):
+            # TopGrowthMarketing -> Top Growth Marketing
+            piece = " ".join(_RUN_TOGETHER_WORD.findall(piece))
     return _end_dot(piece.strip(" :-–—"), r)
 
 
