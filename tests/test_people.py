@@ -575,3 +575,10 @@ def test_twitter_data_without_an_author_label() -> None:
 )
 def test_words_run_together(text: str, expected: list[str]) -> None:
     assert names_in(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["View all posts by Mei Lin", "Alle Beiträge von Mei Lin", "More posts by Mei Lin"]
+)
+def test_author_archive_link_label(text: str) -> None:
+    assert names_in(text) == ["Mei Lin"]
