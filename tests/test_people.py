@@ -456,3 +456,129 @@ def test_site_named_after_its_author_person() -> None:
         brand = '<meta property="og:site_name" content="' + author["name"] + '">'
         meta, tree = page(brand + jsonld({"author": author}), "<h1>Headline</h1>")
         assert find_authors(meta, tree) == ()
+
+
+# --- names in lower case --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<meta name="author" content="mei lin">',
+        jsonld({"author": {"@type": "Person", "name": "mei lin"}}),
+    ],
+)
+def test_lower_case_name_in_an_author_field(head: str) -> None:
+    meta, tree = page(head, "<h1>Headline</h1><p>Text.</p>")
+    assert find_authors(meta, tree) == ("mei lin",)
+
+
+def test_lower_case_user_name_in_a_rel_author_link() -> None:
+    body = '<h1>Headline</h1><p>Text.</p><footer><a rel="author" href="/u/">meilin</a></footer>'
+    tree = LexborHTMLParser(f"<html><body>{body}</body></html>")
+    meta, _, marks = read_page_nodes(tree)
+    assert find_authors(meta, tree, (), marks) == ("meilin",)
+
+
+def test_lower_case_name_only_when_no_capitalised_one() -> None:
+    head = '<meta name="author" content="meilin">'
+    meta, tree = page(head, '<h1>Headline</h1><p class="byline">von Mei Lin</p>')
+    assert find_authors(meta, tree) == ("Mei Lin",)
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["https://facebook.com/meilin", "mei-lin", "mei.lin", "news desk", "publisher", "a"],
+)
+def test_lower_case_but_no_name(value: str) -> None:
+    meta, tree = page(f'<meta name="author" content="{value}">', "<h1>Headline</h1>")
+    assert find_authors(meta, tree) == ()
+
+
+def test_lower_case_name_not_from_a_byline_line() -> None:
+    meta, tree = page(body='<h1>Headline</h1><p class="byline">by the river</p>')
+    assert find_authors(meta, tree) == ()
+    assert not valid_name("mei lin")
+    assert valid_name("mei lin", lower_case=True)
+
+
+@pytest.mark.parametrize(
+    ("site", "author"),
+    [
+        ("Mei Lin", "Mei Lin"),
+        ("Mei Lin Photography", "Mei Lin"),
+        ("Mei Lin - Travel Notes", "Mei Lin"),
+        ("mei lin", "mei lin"),
+    ],
+)
+def test_site_named_after_its_author_meta(site: str, author: str) -> None:
+    head = f'<meta property="og:site_name" content="{site}"><meta name="author" content="{author}">'
+    meta, tree = page(head, "<h1>Headline</h1><p>Text.</p>")
+    assert find_authors(meta, tree) == (author,)
+    # without the tree (bylines not searched) the name is still the outlet
+    assert find_authors(meta) == ()
+
+
+@pytest.mark.parametrize(
+    "name", ["Harbour", "The Harbour Review", "Harbour Times", "https://harbour.example"]
+)
+def test_outlet_named_as_its_own_author(name: str) -> None:
+    head = f'<meta property="og:site_name" content="{name}"><meta name="author" content="{name}">'
+    meta, tree = page(head, "<h1>Headline</h1>")
+    assert find_authors(meta, tree) == ()
+
+
+def test_site_owner_only_when_no_byline() -> None:
+    head = '<meta property="og:site_name" content="Mei Lin"><meta name="author" content="Mei Lin">'
+    meta, tree = page(head, '<h1>Headline</h1><p class="byline">By Tom Reed</p>')
+    assert find_authors(meta, tree) == ("Tom Reed",)
+
+
+# --- more author meta tags --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<meta name="cxenseparse:author" content="Mei Lin">',
+        '<meta name="shareaholic:article_author_name" content="Mei Lin">',
+        '<meta name="twitter:label1" content="Written by">'
+        '<meta name="twitter:data1" content="Mei Lin">',
+        '<meta name="twitter:label1" content="Est. reading time">'
+        '<meta name="twitter:data1" content="3 minutes">'
+        '<meta name="twitter:label2" content="Verfasst von">'
+        '<meta name="twitter:data2" content="Mei Lin">',
+    ],
+)
+def test_author_meta_tags(head: str) -> None:
+    meta, _ = page(head)
+    assert find_authors(meta) == ("Mei Lin",)
+
+
+def test_twitter_data_without_an_author_label() -> None:
+    head = (
+        '<meta name="twitter:label1" content="Est. reading time">'
+        '<meta name="twitter:data1" content="Mei Lin">'
+    )
+    meta, _ = page(head)
+    assert find_authors(meta) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("By MeiLinTravelNotes", ["Mei Lin Travel Notes"]),
+        ("Elizabeth McCravy", ["Elizabeth McCravy"]),
+        ("DeSiato", ["DeSiato"]),
+        ("AMournfulHowl", ["AMournfulHowl"]),
+    ],
+)
+def test_words_run_together(text: str, expected: list[str]) -> None:
+    assert names_in(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["View all posts by Mei Lin", "Alle Beiträge von Mei Lin", "More posts by Mei Lin"]
+)
+def test_author_archive_link_label(text: str) -> None:
+    assert names_in(text) == ["Mei Lin"]

@@ -7,8 +7,9 @@ differently (``Mei Lin`` / ``By MEI LIN, Reuters``) and would list them twice.
 1. JSON-LD ``author``: a string, a Person object or a list of either
    (``Organization`` authors are the outlet, not a person).
 2. Meta tags ``author``, ``article:author``, ``dc.creator``, ``byl``,
-   ``sailthru.author``, ``parsely-author`` (URLs skipped: ``article:author``
-   is often a profile link).
+   ``sailthru.author``, ``parsely-author`` and others (``author_meta`` in
+   ``rules/people.json``; URLs skipped: ``article:author`` is often a
+   profile link), then ``twitter:dataN`` labelled ``Written by``.
 3. Byline elements: ``[rel=author]``, ``[itemprop=author]``,
    ``[class*=byline]``, ``[class*=author]``. The first one that yields a
    name is taken with the matches inside it or beside it; later matches are
@@ -24,8 +25,14 @@ differently (``Mei Lin`` / ``By MEI LIN, Reuters``) and would list them twice.
    ``By X and Y`` / ``By X, Y and Z``, and ``(Reporting by X;``. A line
    that reads like prose (lower-case words, sentence punctuation:
    ``By Sunday, officials said…``) is not a byline.
-5. With the tree only: a JSON-LD ``Person`` author of two or more words
-   that is the site's own name (a personal site named after its author).
+5. With the tree only: a name written in lower case (``kirstin boatto``,
+   a user name) in the JSON-LD or meta author fields or the ``rel=author``
+   / ``itemprop=author`` elements; everywhere else a name is capitalised.
+6. With the tree only: a JSON-LD ``Person`` author of two or more words
+   that is the site's own name (a personal site named after its author),
+   else a JSON-LD or meta author of two or more words that is the site's
+   name or part of it (``Mei Lin`` on ``Mei Lin Photography``) and does
+   not open with an article (``The Economist``).
 
 Every candidate passes one filter (``rules/people.json``): never a label
 (``来源``, ``By``, ``作者``), an outlet (the site's own name, unless the
@@ -76,14 +83,9 @@ MIN_OWNER_WORDS = 2
 #: Source credits are looked for in paragraphs and elements at most this long.
 MAX_SOURCE_LINE = 200
 
-_AUTHOR_META = (
-    "author",
-    "article:author",
-    "dc.creator",
-    "byl",
-    "sailthru.author",
-    "parsely-author",
-)
+#: Numbered label/value meta pairs (``twitter:label1`` ``Written by``,
+#: ``twitter:data1`` the name) read at most: WordPress SEO plugins write two.
+MAX_META_PAIRS = 4
 _BYLINE_NODES = (
     '[rel~="author" i], [itemprop~="author" i], [class*="byline" i], [class*="author" i]'
 )
@@ -93,11 +95,18 @@ _ORG_TYPES = frozenset({"organization", "newsmediaorganization", "corporation"})
 #: Han, kana and hangul: the scripts whose names are written without spaces.
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af"
 _LATIN_NAME = re.compile(r"[^\W\d_]+(?:[ '’.-]+[^\W\d_]+)*\.?")
+#: A name or user name typed in lower case: letters and spaces only
+#: (``kirstin boatto``, ``jsteinhardt``; not a slug such as ``mei-lin`` or ``mei.lin``).
+_LOWER_NAME = re.compile(r"[^\W\d_A-Z]+(?: [^\W\d_A-Z]+)*")
 _WEB = re.compile(r"@|://|^www\.|\.(?:com|net|org|cn|tw|hk)\b", re.IGNORECASE)
 _BRACKETS = '()[]{}<>【】〔〕「」『』《》"“”„«»‘’‹›'
 #: A social-media handle printed after a name (``Mei Lin @meilin``).
 _HANDLE = re.compile(r"\s+@[\w.]+")
 _DIGIT = re.compile(r"\d")
+#: Three or more capitalised words run together, as in a user name
+#: (``TopGrowthMarketing``); two (``McCravy``, ``DeSiato``) are one name.
+_RUN_TOGETHER = re.compile(r"(?:[A-Z][a-z]{2,}){3,}")
+_RUN_TOGETHER_WORD = re.compile(r"[A-Z][a-z]+")
 #: The first number of a date: a day, a month or a year (not a count: ``Like 319``).
 _DATE_NUMBER = re.compile(r"(?<!\d)(?:\d{1,2}|\d{4})(?!\d)")
 _BY_AFTER_DATE = re.compile(r"\s(?i:by|von|par|por)\s+")
@@ -141,6 +150,9 @@ class _PeopleRules:
     outlets: frozenset[str]
     outlet_suffixes: tuple[str, ...]
     outlet_words: frozenset[str]
+    author_meta: tuple[str, ...]
+    author_meta_labels: frozenset[str]
+    title_articles: frozenset[str]
     roles_cjk: tuple[str, ...]
     role_suffixes_cjk: tuple[str, ...]
     roles_latin: frozenset[str]
@@ -180,6 +192,9 @@ def _rules() -> _PeopleRules:
         outlets=frozenset(w.casefold() for w in raw["outlets"]),
         outlet_suffixes=tuple(raw["outlet_suffixes"]),
         outlet_words=frozenset(w.casefold() for w in raw["outlet_words"]),
+        author_meta=tuple(raw["author_meta"]),
+        author_meta_labels=frozenset(w.casefold() for w in raw["author_meta_labels"]),
+        title_articles=frozenset(raw["title_articles"]),
         roles_cjk=tuple(raw["roles_cjk"]),
         role_suffixes_cjk=tuple(raw["role_suffixes_cjk"]),
         roles_latin=frozenset(w.casefold() for w in raw["roles_latin"]),
@@ -244,7 +259,7 @@ def _valid_cjk(name: str, r: _PeopleRules) -> bool:
     return not (len(name) >= 3 and name.endswith(r.outlet_suffixes))
 
 
-def _valid_latin(name: str, r: _PeopleRules) -> bool:
+def _valid_latin(name: str, r: _PeopleRules, lower_case: bool) -> bool:
     if not _LATIN_NAME.fullmatch(name):
         return False
     words = name.split()
@@ -253,7 +268,9 @@ def _valid_latin(name: str, r: _PeopleRules) -> bool:
     plain = [w.strip(".'’").casefold() for w in words]
     if any(w in r.roles_latin or w in r.outlet_words for w in plain):
         return False
-    if not all(w[0].isupper() or p in r.particles for w, p in zip(words, plain, strict=True)):
+    lower = lower_case and _LOWER_NAME.fullmatch(name) is not None
+    capitalised = all(w[0].isupper() or p in r.particles for w, p in zip(words, plain, strict=True))
+    if not (capitalised or lower):
         return False
     if len(words) == 1:
         # A lone short capitalised token is an agency or a staff code (AFP, KK).
@@ -261,8 +278,14 @@ def _valid_latin(name: str, r: _PeopleRules) -> bool:
     return True
 
 
-def valid_name(name: str, site: str | None = None) -> bool:
-    """Whether ``name`` can be a person's name (see the module docstring for what is not)."""
+def valid_name(name: str, site: str | None = None, *, lower_case: bool = False) -> bool:
+    """Whether ``name`` can be a person's name (see the module docstring for what is not).
+
+    Names are capitalised. ``lower_case`` also lets through a name written
+    all in lower-case letters (``kirstin boatto``, a user name such as
+    ``jsteinhardt``): only for fields that state their value is the author,
+    where no prose can stand.
+    """
     if not name or len(name) > 60 or any(ch.isdigit() for ch in name) or _WEB.search(name):
         return False
     r = _rules()
@@ -270,7 +293,7 @@ def valid_name(name: str, site: str | None = None) -> bool:
     site_key = site.casefold() if site else None
     if folded in r.labels or folded in r.outlets or _is_site(folded, site_key):
         return False
-    return _valid_cjk(name, r) if r.has_cjk.search(name) else _valid_latin(name, r)
+    return _valid_cjk(name, r) if r.has_cjk.search(name) else _valid_latin(name, r, lower_case)
 
 
 # --- a byline string ------------------------------------------------------
@@ -369,11 +392,17 @@ def _clean_piece(piece: str) -> str:
     piece = r.lead.sub("", piece).strip(" :-–—").lstrip(".")
     if not r.has_cjk.search(piece):
         piece = _before_title(_before_date(_HANDLE.sub("", piece), r), r)
+        if _RUN_TOGETHER.fullmatch(piece):
+            # TopGrowthMarketing -> Top Growth Marketing
+            piece = " ".join(_RUN_TOGETHER_WORD.findall(piece))
     return _end_dot(piece.strip(" :-–—"), r)
 
 
-def names_in(text: str, site: str | None = None) -> list[str]:
-    """The person names of one byline string, in order, labels and roles removed."""
+def names_in(text: str, site: str | None = None, *, lower_case: bool = False) -> list[str]:
+    """The person names of one byline string, in order, labels and roles removed.
+
+    ``lower_case``: the string is an explicit author field (see ``valid_name``).
+    """
     text = " ".join(unicodedata.normalize("NFKC", text).split())
     text = _PREFIX.sub("", _strip_brackets(text))
     roles = list(_ROLE_WORD.finditer(text))
@@ -393,7 +422,7 @@ def names_in(text: str, site: str | None = None) -> list[str]:
             if i == j == 0:
                 # 记者张伟报道; a later 北京报道 is a place and is dropped as a role.
                 name = _REPORT_END.sub("", name)
-            if valid_name(name, site) and name not in out:
+            if valid_name(name, site, lower_case=lower_case) and name not in out:
                 out.append(name)
     return out
 
@@ -517,7 +546,9 @@ def _from_tree(root: LexborHTMLParser | LexborNode, site: str | None) -> list[st
     return _from_nodes(_headline_area(root).css(_BYLINE_NODES), site)
 
 
-def _from_nodes(nodes: Sequence[LexborNode], site: str | None) -> list[str]:
+def _from_nodes(
+    nodes: Sequence[LexborNode], site: str | None, *, lower_case: bool = False
+) -> list[str]:
     """Names in the first byline element that has some, and in the elements inside or beside it."""
     out: list[str] = []
     scope: LexborNode | None = None
@@ -529,7 +560,7 @@ def _from_nodes(nodes: Sequence[LexborNode], site: str | None) -> list[str]:
         text = " ".join(_node_text(node).split())
         if not text or len(text) > MAX_BYLINE_TEXT:
             continue
-        names = names_in(text, site)
+        names = names_in(text, site, lower_case=lower_case)
         if names and scope is None:
             scope = node.parent or node
         out.extend(names)
@@ -608,7 +639,7 @@ def find_authors(
     site = find_site_name(meta)
     names = _values_names(_jsonld_names(meta.jsonld.get("author")), site)
     if not names:
-        names = _values_names((v for k in _AUTHOR_META if (v := meta.metas.get(k))), site)
+        names = _values_names(_meta_authors(meta), site)
     if not names and tree is not None:
         names = _from_tree(tree, site)
     if not names:
@@ -616,13 +647,88 @@ def find_authors(
     if not names:
         names = _from_paragraphs(body_paragraphs, site)
     if not names and tree is not None:
+        # Only once the page's own bylines were searched.
+        names = _lower_case_names(meta, author_marks, site)
+    if not names and tree is not None:
         # Last, and only once the page's own bylines were searched.
         names = _values_names(_personal_site_owner(meta.jsonld.get("author")), None)
+        names = names or _site_owner_names(meta, site)
     return merge_names(names)
 
 
-def _values_names(values: Iterable[str], site: str | None) -> list[str]:
-    return [n for v in values for n in names_in(v, site)]
+def _meta_authors(meta: PageMeta) -> list[str]:
+    """The author meta tags' values, then ``twitter:dataN`` where ``twitter:labelN`` names it.
+
+    WordPress SEO plugins print the author only as a Twitter card pair
+    (``Written by`` / ``Verfasst von`` and the name) on many sites.
+    """
+    r = _rules()
+    values = [v for k in r.author_meta if (v := meta.metas.get(k))]
+    for i in range(1, MAX_META_PAIRS + 1):
+        label = meta.metas.get(f"twitter:label{i}")
+        value = meta.metas.get(f"twitter:data{i}")
+        if label and value and label.casefold() in r.author_meta_labels:
+            values.append(value)
+    return values
+
+
+def _values_names(
+    values: Iterable[str], site: str | None, *, lower_case: bool = False
+) -> list[str]:
+    return [n for v in values for n in names_in(v, site, lower_case=lower_case)]
+
+
+def _site_owner_names(meta: PageMeta, site: str | None) -> list[str]:
+    """JSON-LD or meta authors of at least ``MIN_OWNER_WORDS`` words that are the site's name.
+
+    A site named after its author (``Mei Lin``, ``Mei Lin Photography``)
+    states its owner as the author; the name was set aside as the outlet.
+    Read only when no source named anyone else. A one-word brand is still
+    the outlet, so is a name opening with an article (``The Economist``),
+    and an outlet's name (``Harbour Times``) still fails the name filter.
+    """
+    if not site:
+        return []
+    articles = _rules().title_articles
+    key = site.casefold()
+    values = [
+        v
+        for v in (
+            *_jsonld_names(meta.jsonld.get("author")),
+            *_meta_authors(meta),
+        )
+        if v and not _WEB.search(v)
+    ]
+    return [
+        n
+        for n in _values_names(values, None, lower_case=True)
+        if len(n.split()) >= MIN_OWNER_WORDS
+        and _is_site(n.casefold(), key)
+        and n.split()[0].casefold() not in articles
+    ]
+
+
+def _lower_case_names(meta: PageMeta, marks: Sequence[LexborNode], site: str | None) -> list[str]:
+    """Names written in lower case in the page's explicit author fields.
+
+    JSON-LD and meta authors and ``rel=author`` / ``itemprop=author``
+    elements hold the author's name as the author typed it or as a user
+    name (``kirstin boatto``, ``jsteinhardt``). Read only when no source
+    gave a capitalised name: a site that prints its author's user name in
+    its metadata often prints the real name in the byline
+    (``arianschlichenmayer`` / ``von Arian Schlichenmayer``). Profile URLs
+    are skipped whole, so that their parts (``https``) are not read as names.
+    """
+    values = [
+        v
+        for v in (
+            *_jsonld_names(meta.jsonld.get("author")),
+            *_meta_authors(meta),
+        )
+        if v and not _WEB.search(v)
+    ]
+    names = _values_names(values, site, lower_case=True)
+    return names or _from_nodes(marks, site, lower_case=True)
 
 
 # --- editors and source ---------------------------------------------------
