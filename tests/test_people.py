@@ -46,6 +46,9 @@ def jsonld(obj: dict[str, Any]) -> str:
         ),
         ({"@type": "Organization", "name": "The Harbour Times"}, ()),
         ({"@type": "Person", "url": "https://x.example/mei"}, ()),
+        # A template that writes the author's link into the string.
+        ({"@type": "Person", "name": '<a href="/author/mei">Mei Lin</a>'}, ("Mei Lin",)),
+        ("Mei Lin &amp; John Smith", ("Mei Lin", "John Smith")),
     ],
 )
 def test_jsonld_author(author: Any, expected: tuple[str, ...]) -> None:

@@ -45,6 +45,7 @@ kept, in order, each once: more is a staff list.
 from __future__ import annotations
 
 import functools
+import html
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -103,6 +104,8 @@ _BRACKETS = '()[]{}<>【】〔〕「」『』《》"“”„«»‘’‹›'
 #: A social-media handle printed after a name (``Mei Lin @meilin``).
 _HANDLE = re.compile(r"\s+@[\w.]+")
 _DIGIT = re.compile(r"\d")
+#: Markup some sites leave in JSON-LD strings (``<a href=...>Name</a>``).
+_TAG = re.compile(r"<[^<>]*>")
 #: Three or more capitalised words run together, as in a user name
 #: (``TopGrowthMarketing``); two (``McCravy``, ``DeSiato``) are one name.
 _RUN_TOGETHER = re.compile(r"(?:[A-Z][a-z]{2,}){3,}")
@@ -453,7 +456,7 @@ def _extends(padded: str, others: list[str]) -> bool:
 
 def _jsonld_names(value: Any) -> list[str]:
     if isinstance(value, str):
-        return [value]
+        return [_plain(value)]
     if isinstance(value, dict):
         types = value.get("@type")
         kinds = types if isinstance(types, list) else [types]
@@ -463,6 +466,15 @@ def _jsonld_names(value: Any) -> list[str]:
     if isinstance(value, list):
         return [n for item in value for n in _jsonld_names(item)]
     return []
+
+
+def _plain(value: str) -> str:
+    """A JSON-LD string as text: a site's template may write the author's link into it."""
+    if "<" in value:
+        value = _TAG.sub(" ", value)
+    if "&" in value:
+        value = html.unescape(value)
+    return " ".join(value.split())
 
 
 def _personal_site_owner(value: Any) -> list[str]:
