@@ -13,6 +13,7 @@ does not make the tests flaky.
 
 from __future__ import annotations
 
+import json
 import random
 import time
 from collections.abc import Callable
@@ -421,3 +422,22 @@ def test_any_text(text: str) -> None:
 @given(_htmlish, _encode)
 def test_htmlish_soup(text: str, encode: Callable[[str], str | bytes]) -> None:
     run(encode(text))
+
+
+_json = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+_ARTICLE_KEYS = ("author", "publisher", "datePublished", "headline", "@id", "@graph", "name")
+
+
+@_PROPERTY_SETTINGS
+@given(st.dictionaries(st.sampled_from(_ARTICLE_KEYS), _json, max_size=5))
+def test_any_json_ld_article_object(fields: dict[str, object]) -> None:
+    # Whatever a page's JSON-LD holds where the readers look, the article still comes out.
+    payload = json.dumps({"@type": "NewsArticle", **fields})
+    article = expect_article(_with_json_ld(payload))
+    assert "cost of dredging" in article.body
