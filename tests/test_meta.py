@@ -9,7 +9,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 import newsclean
-from newsclean._fields.meta import MAX_JSONLD_CHARS, PageMeta, read_meta, read_meta_and_h1s
+from newsclean._fields.meta import MAX_JSONLD_CHARS, PageMeta, read_meta, read_page_nodes
 
 GIVEN = "https://news.example.com/city/2024/plan.html?utm_source=feed"
 
@@ -281,11 +281,11 @@ def test_jsonld_webpage_when_no_article() -> None:
     assert meta.jsonld.get("name") == "Site"
 
 
-def test_read_meta_and_h1s_finds_the_headings_in_one_walk() -> None:
+def test_read_page_nodes_finds_the_headings_in_one_walk() -> None:
     head = '<meta property="og:title" content="Plan">' + ld({"@type": "NewsArticle"})
     body = '<h1>Plan</h1><p>Text.</p><meta itemprop="author" content="Li"><h1>Other</h1>'
     tree = LexborHTMLParser(f"<html><head>{head}</head><body>{body}</body></html>")
-    page, h1s = read_meta_and_h1s(tree)
+    page, h1s, _ = read_page_nodes(tree)
     assert page == read_meta(tree)
     assert page.metas == {"og:title": "Plan", "author": "Li"}
     assert page.jsonld == {"@type": "NewsArticle"}

@@ -326,13 +326,11 @@ _NUMBERED = re.compile(r"\s*(#\s?\d{1,3}|\d{1,3}[.):])\s")
 _TAIL_KEPT = _CELL_TAGS | {"li"}
 
 
-def is_disclosure(text: str, rules: Rules) -> bool:
-    """An affiliate or review-policy note ("Purchases made through our links may earn us ...")."""
-    return _is_disclosure(text.lower(), rules.disclosure_words, rules)
-
-
 def _is_disclosure(lower: str, words: Sequence[str], rules: Rules) -> bool:
-    """``is_disclosure`` on the lower-cased line, trying the regex only on lines with a word."""
+    """An affiliate or review-policy note ("Purchases made through our links may earn us ...").
+
+    Read on the lower-cased line; the regex runs only on lines holding one of ``words``.
+    """
     return any(w in lower for w in words) and bool(rules.disclosure.search(lower))
 
 

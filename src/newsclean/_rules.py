@@ -252,7 +252,9 @@ def rules() -> Rules:
         label_kinds=kinds,
         section_headings=frozenset(key(p) for p in ph["section_headings"]),
         read_more=frozenset(key(p) for p in ph["read_more"]),
-        teaser_line=re.compile(f"(?:{trie_pattern(ph['teaser_labels'])})\\s*[:：»›|]\\s*\\S"),
+        teaser_line=re.compile(
+            f"(?:{trie_pattern(t.lower() for t in ph['teaser_labels'])})\\s*[:：»›|]\\s*\\S"
+        ),
         labels=frozenset(key(p) for p in ph["labels"]),
         drop_prefix=_lowered(p for p in ph["drop_line_prefix"] if not _has_cjk(p)),
         drop_keyword=re.compile(trie_pattern(keywords)),

@@ -68,13 +68,7 @@ class PageMeta:
 
 def read_meta(tree: LexborHTMLParser) -> PageMeta:
     """Collect meta tags, ``lang``, canonical URL, ``<title>`` and the article's JSON-LD."""
-    return read_meta_and_h1s(tree)[0]
-
-
-def read_meta_and_h1s(tree: LexborHTMLParser) -> tuple[PageMeta, list[LexborNode]]:
-    """``read_meta``, and the page's ``<h1>`` elements in document order."""
-    meta, h1s, _ = read_page_nodes(tree)
-    return meta, h1s
+    return read_page_nodes(tree)[0]
 
 
 def read_page_nodes(

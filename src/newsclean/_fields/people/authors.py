@@ -202,6 +202,12 @@ def _meta_authors(meta: PageMeta) -> list[str]:
     return values
 
 
+def _stated_values(meta: PageMeta) -> list[str]:
+    """The JSON-LD and meta author values, profile URLs left out whole."""
+    values = [*_jsonld_names(meta.jsonld.get("author")), *_meta_authors(meta)]
+    return [v for v in values if v and not WEB.search(v)]
+
+
 def _values_names(
     values: Iterable[str], site: str | None, *, lower_case: bool = False
 ) -> list[str]:
@@ -221,14 +227,7 @@ def _site_owner_names(meta: PageMeta, site: str | None) -> list[str]:
         return []
     articles = people_rules().title_articles
     key = site.casefold()
-    values = [
-        v
-        for v in (
-            *_jsonld_names(meta.jsonld.get("author")),
-            *_meta_authors(meta),
-        )
-        if v and not WEB.search(v)
-    ]
+    values = _stated_values(meta)
     return [
         n
         for n in _values_names(values, None, lower_case=True)
@@ -249,13 +248,6 @@ def _lower_case_names(meta: PageMeta, marks: Sequence[LexborNode], site: str | N
     (``arianschlichenmayer`` / ``von Arian Schlichenmayer``). Profile URLs
     are skipped whole, so that their parts (``https``) are not read as names.
     """
-    values = [
-        v
-        for v in (
-            *_jsonld_names(meta.jsonld.get("author")),
-            *_meta_authors(meta),
-        )
-        if v and not WEB.search(v)
-    ]
+    values = _stated_values(meta)
     names = _values_names(values, site, lower_case=True)
     return names or _from_nodes(marks, site, lower_case=True)
