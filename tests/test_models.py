@@ -181,6 +181,7 @@ def test_to_dict_nests_dateline_and_images_as_dicts() -> None:
         "date": "2024-06-19",
         "agency": "KCNA",
         "reporters": ["李明", "王芳"],
+        "region": None,
     }
     assert data["images"] == [
         {

@@ -29,6 +29,7 @@ from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
 from ._blocks import HEADING_TAGS, Block, Segmented
+from ._fields.dateline import find_dateline
 from ._rules import Rules, key
 from ._score import Region
 
@@ -74,6 +75,18 @@ _META_ROW = re.compile(
     r"|sep|oct|nov|dec)[a-z]*\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
     r"\d{1,2}\b|^by\s|^(作者|记者|記者|来源|來源|文[/／:：]|图[/／:：]|圖[/／:：]|发布|發布|更新|编辑|編輯)"
     r"|\bmin(ute)?s? read\b|分钟阅读|分鐘閱讀|published|updated|posted)"
+)
+
+#: A line of at least this many words (or Han characters) ending as a sentence
+#: is prose, not a meta row: bylines and date rows are shorter or unpunctuated.
+#: Calibrated on the opening rows of zh-news and wcxb-articles.
+SENTENCE_WORDS = 8
+SENTENCE_CJK = 15
+#: Characters of a line's head that a dateline fits in.
+DATELINE_HEAD = 160
+_META_START = re.compile(
+    r"(?i)\s*(by\s|作者|记者[:：\s]|記者[:：\s]|来源|來源|文[/／:：]|图[/／:：]|圖[/／:：]|发布|發布|更新"
+    r"|编辑|編輯|published|updated|posted|last updated|photo|image)"
 )
 
 #: ``_META_ROW`` without its flag, for lower-cased ASCII text (see ``_is_meta_row``);
@@ -396,18 +409,42 @@ def _opening_rows(blocks: Sequence[Block]) -> list[bool]:
 
 
 def _is_meta_row(b: Block) -> bool:
-    """A short row that reads as a byline or a date.
+    """A short row that reads as a byline or a date, and not as the story.
 
-    ASCII text is matched lower-cased against the pattern without its
-    ``(?i)``: for ASCII letters the two agree, and the case-sensitive
-    engine is faster. Other text goes through the ``(?i)`` pattern.
+    A row holding a date is still the story's when it is a sentence
+    ("…until the end of the 2022/23 season.") or opens with a dateline
+    (``SEOUL, June 19 (Yonhap) -- …``, ``記者王小明／台南報導``): a short wire
+    lede must never leave the body. ASCII text is matched lower-cased
+    against the pattern without its ``(?i)``: for ASCII letters the two
+    agree, and the case-sensitive engine is faster. Other text goes through
+    the ``(?i)`` pattern.
     """
     if b.size >= META_ROW:
         return False
     text = b.text
     if text.isascii():
-        return bool(_META_ROW_ASCII.search(text.lower()))
-    return bool(_META_ROW.search(text))
+        lower = text.lower()
+        if not _META_ROW_ASCII.search(lower):
+            return False
+    elif not _META_ROW.search(text):
+        return False
+    return not (is_sentence(text) or opens_with_dateline(text))
+
+
+def is_sentence(text: str) -> bool:
+    """A line of prose: it ends as a sentence, has the words of one, and opens
+    with no byline or date label (``By …``, ``Updated …``, ``来源：``)."""
+    if not _SENTENCE_END.search(text) or _META_START.match(text):
+        return False
+    if text.isascii():
+        return text.count(" ") + 1 >= SENTENCE_WORDS
+    cjk = sum(1 for ch in text if "\u3400" <= ch <= "\u9fff")
+    return cjk >= SENTENCE_CJK and ("，" in text or "," in text)
+
+
+def opens_with_dateline(text: str) -> bool:
+    """Whether a dateline opens the line: it is the lede, whatever its length."""
+    return find_dateline(text[:DATELINE_HEAD])[0] is not None
 
 
 def trim_tail(blocks: list[Block], credits: list[str]) -> list[Block]:

@@ -34,6 +34,9 @@ class Dateline:
     date: dt.date | None = None
     agency: str | None = None
     reporters: tuple[str, ...] = ()
+    #: What the dateline prints after the place: a state, country or river
+    #: (``CLEVELAND, Ohio`` -> place ``Cleveland``, region ``Ohio``).
+    region: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ Stages, in order:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
@@ -27,8 +28,15 @@ from ._fields.people import find_authors, find_editors, find_source, merge_names
 from ._models import Article, Dateline, Image
 from ._script import Script, converter
 
-#: A dateline opens one of the first paragraphs (a standfirst may come first).
-DATELINE_PARAGRAPHS = 3
+#: A dateline opens one of the first paragraphs: a standfirst, a subtitle, a
+#: photo credit or a byline row may come first (datelines corpus: the
+#: dateline is the fourth or fifth paragraph on five of its pages).
+DATELINE_PARAGRAPHS = 6
+#: The search stops after this many paragraphs of story text: a dateline
+#: comes before the story, so a line after them that looks like one is not.
+DATELINE_AFTER_TEXT = 2
+#: A paragraph this long (effective characters) is story text.
+STORY_TEXT = 100
 #: Characters of a paragraph's head searched for a dateline.
 DATELINE_HEAD = 160
 #: Lines at each end of the body searched for a printed date.
@@ -73,6 +81,8 @@ def build_article(x: Extraction, *, script: Script | None = None) -> Article:
         or x.printed_date
     )
     dateline, paragraphs = split_dateline(x.paragraphs, published, language)
+    if dateline is None:
+        dateline = dateline_in_rows(x.credits, published, language)
     captions = [i.caption for i in x.images if i.caption]
     credits = [i.credit for i in x.images if i.credit]
     agencies = find_agencies(
@@ -110,6 +120,7 @@ def split_dateline(
 ) -> tuple[Dateline | None, tuple[str, ...]]:
     """The dateline heading one of the first paragraphs, and the body without it."""
     day = published.date() if published else None
+    text_seen = 0
     for i, para in enumerate(paragraphs[:DATELINE_PARAGRAPHS]):
         # A dateline sits in the first characters; the parser needs no more.
         head, tail = para[:DATELINE_HEAD], para[DATELINE_HEAD:]
@@ -122,7 +133,38 @@ def split_dateline(
             body = (*paragraphs[:i], *kept, *paragraphs[i + 1 :])
             # A record always has text: a dateline alone stays the body.
             return (dateline, body) if body else (None, paragraphs)
+        text_seen += _story_size(para) >= STORY_TEXT
+        if text_seen >= DATELINE_AFTER_TEXT:
+            break
     return None, paragraphs
+
+
+def dateline_in_rows(
+    rows: Iterable[str], published: dt.datetime | None, language: str | None
+) -> Dateline | None:
+    """A dateline printed in a byline row above the body (``2018-02-28 14:31中央社 台北28日電``).
+
+    The row may open with its date and time; the dateline follows them.
+    """
+    day = published.date() if published else None
+    for row in rows:
+        head = _ROW_STAMP.sub("", row[:DATELINE_HEAD], count=1)
+        dateline, _ = find_dateline(head, published=day, language=language, agency_lookup=canonical)
+        # A date alone in a row is the row's date stamp, not the story's dateline.
+        if dateline is not None and (dateline.place or dateline.agency or dateline.reporters):
+            return dateline
+    return None
+
+
+#: A date and time that open a byline row, before its dateline.
+_ROW_STAMP = re.compile(
+    r"^\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*"
+)
+
+
+def _story_size(paragraph: str) -> int:
+    """Characters, with a Han character counted as two: a story's length in Latin terms."""
+    return len(paragraph) + sum(1 for ch in paragraph if "\u3400" <= ch <= "\u9fff")
 
 
 def convert_script(article: Article, convert: Callable[[str], str]) -> Article:

@@ -43,7 +43,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
 from .._models import Dateline
@@ -65,7 +65,14 @@ _OWN_PAPER = ("本报", "本報")
 _CN_END = (
     "(?:综合|綜合)?(?:外电|外電)?(?:报导|報導|报道|報道)"
     "|(?:综合|綜合)?(?:专|專|特|快|外)?(?:电|電|讯|訊)"
+    "|消息"
 )
+#: ``据中新网9月9日报道，``: an attribution that opens the story is its credit.
+_CN_ACCORDING = "[据據]"
+_REPORTERS = "(?:记者|記者)"
+_REPORT = "(?:綜合|综合)?(?:報導|报导|報道|报道)"
+#: Desks that sign a story for the paper (``生活中心／賴俊佑報導``).
+_DESK_END = "(?:中心|組|组|部)"
 #: Credit-only endings (``早报讯``, ``明報專訊``): a paper's own news, no date.
 _CREDIT_ONLY_END = frozenset({"讯", "訊", "专讯", "專訊", "特讯", "特訊"})
 _ROLE_WORDS = (
@@ -113,13 +120,24 @@ _EN_MONTHS: dict[str, int] = {
     "december": 12,
 }
 _EN_WORD = r"[^\W\d_][\w.'’\-]{0,30}"
-_EN_PLACE = rf"{_EN_WORD}(?:(?:,[ \t]{{0,3}}|[ \t]{{1,3}}){_EN_WORD}){{0,5}}"
-_EN_DATE = (
-    rf",[ \t]{{0,3}}(?P<mon>(?i:{'|'.join(sorted(_EN_MONTHS, key=len, reverse=True))}))\.?"
-    r"[ \t]{1,3}(?P<day>\d{1,2})(?:,[ \t]{0,3}(?P<year>\d{4}))?"
+#: Words of a place: joined by a comma (also the Arabic ``،``), spaces, or a
+#: slash (``Frankfurt/Main``, ``München / Berlin``).
+_EN_PLACE = (
+    rf"{_EN_WORD}(?:(?:[,،][ \t]{{0,3}}|[ \t]{{1,3}}|[ \t]{{0,2}}/[ \t]{{0,2}}){_EN_WORD}){{0,5}}"
 )
-#: A bare ``PLACE —`` dateline: capitals, 2-30 characters.
+_EN_MONTH = f"(?i:{'|'.join(sorted(_EN_MONTHS, key=len, reverse=True))})"
+#: A date after the place: ``, March 5``, ``, Aug. 20, 2024``, ``, 14. Dezember
+#: 2021`` (the day-first months come from the rules), ``(January 24, 2017)``.
+_EN_DATE_MONTH_FIRST = rf"{_EN_MONTH}\.?[ \t]{{1,3}}\d{{1,2}}(?:,[ \t]{{0,3}}\d{{4}})?"
+_EN_DATE_PAREN = rf"\({_EN_MONTH}\.?[ \t]{{1,3}}\d{{1,2}},[ \t]{{0,3}}\d{{4}}\)"
+#: The dashes that close a dateline: an em or en dash, ``--``, a spaced
+#: hyphen, or the Spanish ``.-``.
+_EN_DASH = r"(?:[ \t]{0,3}—|[ \t]{1,3}(?:--|–|-)(?=[ \t])|[ \t]{0,3}\.[-–—])"
+#: A bare ``PLACE —`` dateline: the place is 2-30 characters.
 _EN_CAPS_LENGTH = (2, 30)
+#: A place printed in title case (``Wien, 14. Dezember 2021 –``) has at most
+#: this many words before its region; more is a sentence or a kicker.
+_EN_TITLE_WORDS = 3
 #: Names in a Chinese byline are this long; a longer run also holds the place.
 _CN_NAME_LENGTH = (2, 4)
 _CN_NAME_FALLBACK = 3
@@ -137,6 +155,7 @@ class _Hit(NamedTuple):
     day: int | None = None
     agency: str | None = None
     reporters: tuple[str, ...] = ()
+    region: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +168,8 @@ class _Tables:
     places: tuple[str, ...]
     en_not_places: frozenset[str]
     en_particles: frozenset[str]
+    bare_agencies: tuple[str, ...]
+    day_first_months: dict[str, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,10 +179,17 @@ class _Patterns:
     cn_bracket: re.Pattern[str]
     cn_body: re.Pattern[str]
     cn_open: re.Pattern[str]
+    cn_dated_latin: re.Pattern[str]
+    cn_signed: re.Pattern[str]
     cn_reporters: re.Pattern[str]
     en_wire: re.Pattern[str]
     en_slash: re.Pattern[str]
     en_caps: re.Pattern[str]
+    en_paren_place: re.Pattern[str]
+    en_date_only: re.Pattern[str]
+    en_date_parts: re.Pattern[str]
+    en_day_first: re.Pattern[str]
+    en_year: re.Pattern[str]
     separator: re.Pattern[str]
     name_split: re.Pattern[str]
     roles: re.Pattern[str]
@@ -191,6 +219,8 @@ def _tables() -> _Tables:
         places=tuple(sorted(set(data["places"]), key=lambda p: (-len(p), p))),
         en_not_places=frozenset(data["english_not_places"]),
         en_particles=frozenset(data["english_place_particles"]),
+        bare_agencies=tuple(data["bare_agencies"]),
+        day_first_months={k.casefold(): v for k, v in data["day_first_months"].items()},
     )
 
 
@@ -209,6 +239,13 @@ def _patterns() -> _Patterns:
         rf"(?P<end>{_CN_END})"
     )
     en_agency = f"(?i:{_alternation(t.en_aliases)})"
+    day_first = _alternation(t.day_first_months)
+    en_date = (
+        rf",[ \t]{{0,3}}(?:{_EN_DATE_MONTH_FIRST}"
+        rf"|\d{{1,2}}\.?[ \t]{{1,3}}(?:de[ \t]{{1,3}})?(?i:{day_first})"
+        rf"(?:[ \t]{{1,3}}(?:de[ \t]{{1,3}})?\d{{4}})?)"
+        rf"|[ \t]{{1,3}}{_EN_DATE_PAREN}"
+    )
     return _Patterns(
         cn_bracket=re.compile(
             rf"[{re.escape(_OPEN)}](?P<body>[^{re.escape(_OPEN + _CLOSE)}\n]{{1,40}})"
@@ -217,23 +254,45 @@ def _patterns() -> _Patterns:
         cn_body=re.compile(
             rf"{_S}(?:(?P<paper>[{_CJK}]{{2,8}}){_S}[/／]{_S})?"
             rf"(?P<agency>{opening}|{site})?{_S}{tail}{_S}"
+            rf"(?:(?P<more>{_REPORTERS}[^{re.escape(_OPEN + _CLOSE)}\n]{{1,20}}))?{_S}"
         ),
-        cn_open=re.compile(rf"(?P<agency>{opening}|{site}){_S}{tail}"),
+        cn_open=re.compile(rf"{_CN_ACCORDING}?{_S}(?P<agency>{opening}|{site}){_S}{tail}"),
+        cn_dated_latin=re.compile(
+            rf"{_S}(?:(?P<month>{_DIGIT}{{1,2}}){_S}月{_S})?(?P<day>{_DIGIT}{{1,2}}){_S}日{_S}"
+            rf"(?P<agency>{en_agency}){_S}"
+        ),
+        cn_signed=re.compile(
+            rf"(?P<open>[{re.escape(_OPEN)}])?{_S}"
+            rf"(?:{_REPORTERS}{_S}(?P<names>[{_CJK}{_NAME_DOT}、 \u3000]{{2,20}}?)"
+            rf"|(?P<desk>[{_CJK}]{{1,4}}{_DESK_END})){_S}[/／]{_S}"
+            rf"(?P<after>[{_CJK}{_NAME_DOT}、]{{0,12}}?){_S}{_REPORT}"
+            rf"(?(open)[{re.escape(_CLOSE)}])"
+        ),
         cn_reporters=re.compile(
             rf"{_S}[（(]{_S}(?P<names>(?:{_alternation(_ROLE_WORDS)})[^（）()\n]{{1,40}}?){_S}[）)]"
         ),
         en_wire=re.compile(
-            rf"(?:(?P<place>{_EN_PLACE})(?:{_EN_DATE})?[ \t]{{0,3}})?"
-            rf"\((?P<agency>{en_agency})\)"
+            rf"(?:(?P<place>{_EN_PLACE})(?P<date>{en_date})?[ \t]{{0,3}})?"
+            rf"(?:\((?P<agency>{en_agency})(?:/[\w.]{{1,8}})?\)"
+            rf"|(?P<bare>{_alternation(t.bare_agencies)})(?={_EN_DASH}))"
         ),
         en_slash=re.compile(
-            rf"(?P<place>{_EN_PLACE})(?:{_EN_DATE})\.?[ \t]{{0,3}}/(?P<agency>{en_agency})/"
+            rf"(?P<place>{_EN_PLACE})(?P<date>{en_date})\.?[ \t]{{0,3}}/(?P<agency>{en_agency})/"
             r"(?P<sep>\.?)"
         ),
         en_caps=re.compile(
-            rf"(?P<place>{_EN_PLACE})(?:{_EN_DATE})?(?=[ \t]{{0,3}}—|[ \t]{{1,3}}(?:--|–)[ \t])"
+            rf"(?P<place>{_EN_PLACE})(?P<date>{en_date})?(?={_EN_DASH}|[ \t]{{0,2}}:[ \t])"
         ),
-        separator=re.compile(r"[\s\u3000]{0,20}(?:[-—–]{1,2}|[:：])?[\s\u3000]{0,20}"),
+        en_paren_place=re.compile(rf"\((?P<place>{_EN_PLACE})\)(?={_EN_DASH})"),
+        en_date_only=re.compile(rf"(?P<date>{_EN_DATE_MONTH_FIRST})(?={_EN_DASH})"),
+        en_date_parts=re.compile(rf"(?P<mon>{_EN_MONTH})\.?[ \t]{{1,3}}(?P<day>\d{{1,2}})"),
+        en_day_first=re.compile(
+            rf"(?P<day>\d{{1,2}})\.?[ \t]{{1,3}}(?:de[ \t]{{1,3}})?(?P<mon>(?i:{day_first}))\b"
+        ),
+        en_year=re.compile(r"\b(?P<year>\d{4})\b"),
+        separator=re.compile(
+            r"[\s\u3000]{0,20}(?:\.?[-—–]{1,2}|[:：，,]|\.(?=[\s\u3000]))?[\s\u3000]{0,20}"
+        ),
         name_split=re.compile(r"[\s\u3000、，,;；/／]+"),
         roles=re.compile(_alternation(_ROLE_WORDS)),
     )
@@ -314,9 +373,13 @@ def find_dateline(
         date=resolve_date(hit.month, hit.day, published, year=hit.year),
         agency=canonical_agency(hit.agency, agency_lookup),
         reporters=hit.reporters,
+        region=hit.region,
     )
     sep = _patterns().separator.match(first_paragraph, hit.rest_start)
     rest_start = sep.end() if sep else hit.rest_start
+    # ``raw`` is the dateline as printed, with the mark that closes it.
+    raw_end = max(hit.raw_end, len(first_paragraph[:rest_start].rstrip(" \t\n\u3000\xa0")))
+    dateline = replace(dateline, raw=first_paragraph[hit.raw_start : raw_end])
     return dateline, first_paragraph[rest_start:]
 
 
@@ -339,11 +402,20 @@ _Parser = Callable[[str, int], _Hit | None]
 
 
 def _parsers(language: str | None) -> tuple[_Parser, ...]:
-    chinese: tuple[_Parser, ...] = (_parse_cn_bracket, _parse_cn_open)
-    english: tuple[_Parser, ...] = (_parse_en_slash, _parse_en_wire, _parse_en_caps)
+    chinese: tuple[_Parser, ...] = (_parse_cn_bracket, _parse_cn_open, _parse_cn_signed)
+    english: tuple[_Parser, ...] = (
+        _parse_en_slash,
+        _parse_en_wire,
+        _parse_en_caps,
+        _parse_en_paren_place,
+        _parse_en_date_only,
+    )
     if language and language.lower().startswith("en"):
         return english + chinese
-    return chinese + english
+    if language and language.lower().startswith("zh"):
+        return chinese + english
+    # German, Spanish and French papers print their places in title case.
+    return (*chinese, *english, _parse_en_title)
 
 
 def _parse_cn_bracket(text: str, start: int) -> _Hit | None:
@@ -354,8 +426,38 @@ def _parse_cn_bracket(text: str, start: int) -> _Hit | None:
         return None
     body = p.cn_body.fullmatch(m["body"])
     if body is None:
+        latin = p.cn_dated_latin.fullmatch(m["body"])
+        if latin is None:
+            return None
+        # ``【6月18日 AFP】``: a date and an agency credited in Latin letters.
+        month, day = _int(latin["month"]), _int(latin["day"])
+        if not _valid_date(None, month, day):
+            return None
+        return _Hit(start, m.end(), m.end(), None, None, month, day, latin["agency"])
+    hit = _cn_hit(text, start, m.end(), body, paper=body["paper"], bracketed=True)
+    if hit is not None and body["more"]:
+        # ``【环球网报道 记者 李四】``: the reporters inside the bracket.
+        hit = hit._replace(reporters=hit.reporters + _names(body["more"]))
+    return hit
+
+
+def _parse_cn_signed(text: str, start: int) -> _Hit | None:
+    """``記者X／台南報導``, ``〔記者X、Y／金門報導〕``, ``生活中心／賴俊佑報導``.
+
+    A reporter's signature names the place after the slash; a desk's names
+    the reporter there. Neither names an agency: the story is the paper's own.
+    """
+    if "／" not in text[start : start + 40] and "/" not in text[start : start + 40]:
         return None
-    return _cn_hit(text, start, m.end(), body, paper=body["paper"], bracketed=True)
+    m = _patterns().cn_signed.match(text, start)
+    if m is None:
+        return None
+    after = _clean_place(m["after"])
+    if m["desk"]:
+        if after is None:
+            return None
+        return _Hit(start, m.end(), m.end(), reporters=_names(after))
+    return _Hit(start, m.end(), m.end(), after, reporters=_names(m["names"]))
 
 
 def _parse_cn_open(text: str, start: int) -> _Hit | None:
@@ -369,7 +471,15 @@ def _parse_cn_open(text: str, start: int) -> _Hit | None:
         # ``新华社电视台…`` is a sentence: an undated credit is the agency alone,
         # set apart from the text.
         return None
+    if m["day"] is None and any(c in m["end"] for c in "报報") and not _credit_colon(text, m.end()):
+        # ``彭博報導，…`` opens a sentence with its source; ``大公文匯全媒體報道：``
+        # is a credit, set apart by a colon.
+        return None
     return _cn_hit(text, start, m.end(), m, paper=None, bracketed=False)
+
+
+def _credit_colon(text: str, end: int) -> bool:
+    return text[end : end + 2].lstrip(" \u3000")[:1] in (":", "：")
 
 
 def _cn_hit(
@@ -390,8 +500,11 @@ def _cn_hit(
     reporters: tuple[str, ...] = ()
     if m["kw"]:
         if place is None:
-            return None
-        reporters, place = _split_byline(place)
+            if agency not in _OWN_PAPER:
+                return None
+            # ``【本報記者報道】``: the paper's reporters, no name, no place.
+        else:
+            reporters, place = _split_byline(place)
     elif place is not None and any(ch in "、 \u3000" for ch in place):
         # Only a byline runs several names into the place.
         return None
@@ -448,13 +561,14 @@ def _names(text: str) -> tuple[str, ...]:
 
 
 def _parse_en_wire(text: str, start: int) -> _Hit | None:
-    """``BEIJING, March 5 (Reuters) -``, ``TOKYO, Japan (AP) —``, ``(Bloomberg) --``."""
-    if "(" not in text:
+    """``BEIJING, March 5 (Reuters) -``, ``TOKYO, Japan (AP) —``, ``(Bloomberg) --``,
+    ``Wiesbaden (KNA/iz).``, and ``New York CNN —`` where a page draws the brackets."""
+    if "(" not in text and not any(a in text for a in _tables().bare_agencies):
         return None  # no agency in brackets: spare the backtracking over place words
     m = _patterns().en_wire.match(text, start)
     if m is None:
         return None
-    return _en_hit(m, start, m.end(), m.end())
+    return _en_hit(m, start, m.end(), agency=m["agency"] or m["bare"])
 
 
 def _parse_en_slash(text: str, start: int) -> _Hit | None:
@@ -464,42 +578,151 @@ def _parse_en_slash(text: str, start: int) -> _Hit | None:
     m = _patterns().en_slash.match(text, start)
     if m is None:
         return None
-    return _en_hit(m, start, m.end("agency") + 1, m.end())
+    return _en_hit(m, start, m.end("agency") + 1, agency=m["agency"])
 
 
-def _parse_en_caps(text: str, start: int) -> _Hit | None:
-    """``PARIS —``: no agency, so only a place in capitals followed by a dash counts."""
-    if "—" not in text and "–" not in text and "--" not in text:
-        return None  # none of the dashes the pattern needs after the place
+def _parse_en_caps(text: str, start: int, *, title_case: bool = False) -> _Hit | None:
+    """``PARIS —``, ``SEOUL, South Korea —``, ``NEW DELHI:``, ``TEGUCIGALPA, HONDURAS.-``.
+
+    No agency vouches for the place, so it must look like one: in capitals
+    (``title_case`` also allows ``Wien, 14. Dezember 2021 –``, as German
+    and Spanish papers print it), not a label (``UPDATE:``, ``DEAR ABBY:``),
+    and a colon closes only a place in capitals.
+    """
+    if not any(c in text for c in "—–-:"):
+        return None  # none of the marks that close the form
     m = _patterns().en_caps.match(text, start)
     if m is None:
         return None
     place = m["place"]
+    head = re.split("[,،]", place, maxsplit=1)[0].strip()
     lo, hi = _EN_CAPS_LENGTH
-    if not (lo <= len(place) <= hi and place.isupper()):
+    if not (head.isupper() and lo <= len(head) <= hi) and not _title_place_ok(m, text, title_case):
         return None
-    if place.strip(" ,") in _tables().en_not_places:
-        return None
-    return _en_hit(m, start, m.end(), m.end())
+    if _is_label(place) or any(ch.isdigit() for ch in place):
+        return None  # ``UPDATE:``, ``Q1:``
+    return _en_hit(m, start, m.end())
 
 
-def _en_hit(m: re.Match[str], start: int, raw_end: int, rest_start: int) -> _Hit | None:
-    place: str | None = m["place"]
-    if place is not None and not _looks_like_place(place):
+def _title_place_ok(m: re.Match[str], text: str, title_case: bool) -> bool:
+    """A place in title case, closed by a dash (never a colon: ``Note:``), in a few words."""
+    place = m["place"]
+    colon = text[m.end() : m.end() + 3].lstrip(" \t")[:1] == ":"
+    dated_in_brackets = bool(m["date"]) and m["date"].lstrip().startswith("(")
+    words = len(re.split("[,،]", place, maxsplit=1)[0].split())
+    return (
+        title_case
+        and not colon
+        and not dated_in_brackets
+        and words <= _EN_TITLE_WORDS
+        and _looks_like_place(place)
+    )
+
+
+def _parse_en_title(text: str, start: int) -> _Hit | None:
+    """``Wien, 14. Dezember 2021 –``, ``München / Berlin -``, ``Washington.-``."""
+    return _parse_en_caps(text, start, title_case=True)
+
+
+def _parse_en_paren_place(text: str, start: int) -> _Hit | None:
+    """``(Leipzig) -``: a place in brackets, where an agency would stand."""
+    if not text.startswith("(", start):
         return None
-    month = _EN_MONTHS[m["mon"].lower()] if m["mon"] else None
-    year, day = _int(m["year"]), _int(m["day"])
+    m = _patterns().en_paren_place.match(text, start)
+    if m is None or len(m["place"].split()) > _EN_TITLE_WORDS or _is_label(m["place"]):
+        return None
+    return _en_hit(m, start, m.end())
+
+
+def _parse_en_date_only(text: str, start: int) -> _Hit | None:
+    """``Feb. 23, 2015 --``: a date and a dash, where the place would stand."""
+    m = _patterns().en_date_only.match(text, start)
+    if m is None:
+        return None
+    return _en_hit(m, start, m.end())
+
+
+def _is_label(place: str) -> bool:
+    """``UPDATE``, ``DEAR ABBY``, ``SACHA PFEIFFER, HOST``: a label, not a place."""
+    not_places = _tables().en_not_places
+    parts = [p.strip() for p in re.split("[,،]", place)]
+    return any(p.upper() in not_places for p in parts) or place.strip().upper() in not_places
+
+
+def _en_hit(
+    m: re.Match[str], start: int, raw_end: int, *, agency: str | None = None
+) -> _Hit | None:
+    printed: str | None = m.groupdict().get("place")
+    if printed is not None and not _looks_like_place(printed):
+        return None
+    year, month, day = _read_en_date(m.groupdict().get("date"))
     if not _valid_date(year, month, day):
         return None
-    agency = m.groupdict().get("agency")
-    return _Hit(start, raw_end, rest_start, place, year, month, day, agency)
+    place, region = _split_place(printed) if printed else (None, None)
+    if place is not None and agency is None and canonical_agency(place) is not None:
+        # ``CNN —``: an agency alone where the place would stand.
+        place, agency = None, place
+    return _Hit(start, raw_end, raw_end, place, year, month, day, agency, region=region)
+
+
+def _read_en_date(text: str | None) -> tuple[int | None, int | None, int | None]:
+    """Year, month and day of a Latin-script dateline date, as printed."""
+    if not text:
+        return None, None, None
+    p = _patterns()
+    found = p.en_date_parts.search(text)
+    if found is not None:
+        month = _EN_MONTHS[found["mon"].lower()]
+    else:
+        found = p.en_day_first.search(text)
+        if found is None:
+            return None, None, None
+        month = _tables().day_first_months[found["mon"].casefold()]
+    year = p.en_year.search(text, found.end())
+    return _int(year["year"]) if year else None, month, int(found["day"])
+
+
+def _split_place(printed: str) -> tuple[str, str | None]:
+    """The place as a reader names it, and the region printed after it.
+
+    ``SEOUL, South Korea`` -> ``Seoul``, ``South Korea``; ``Frankfurt/Main``
+    -> ``Frankfurt``, ``Main``; ``München / Berlin`` (two places) stays.
+    Places printed in capitals are given in title case.
+    """
+    parts = re.split("[,،]", printed, maxsplit=1)
+    head = parts[0].strip()
+    region = parts[1].strip() if len(parts) > 1 else ""
+    if "/" in head and " /" not in head and "/ " not in head:
+        head, _, river = head.partition("/")
+        region = region or river
+    return _display(head), (_display(region) if region else None)
+
+
+def _display(place: str) -> str:
+    """Title case for a place printed in capitals (``WEST PALM BEACH`` -> ``West Palm Beach``).
+
+    Mixed case is kept as printed (``McALLEN``): it is already the name.
+    """
+    if not place.isupper():
+        return place
+    return re.sub(r"[^\W\d_]+", _cap_word, place.lower())
+
+
+def _cap_word(m: re.Match[str]) -> str:
+    word = m.group(0)
+    before = m.string[m.start() - 1 : m.start()] if m.start() else ""
+    # ``N'DJAMENA`` -> ``N'Djamena``, but ``ST. JOHN'S`` -> ``St. John's``.
+    if before and before in "'’" and len(word) == 1:
+        return word
+    return word.capitalize()
 
 
 def _looks_like_place(place: str) -> bool:
-    """Every word capitalised, bar particles: ``However, the`` is no place."""
+    """Every word capitalised (or in a script without case), bar particles:
+    ``However, the`` is no place."""
     particles = _tables().en_particles
-    words = [w for w in re.split(r"[ \t,]+", place) if w]
-    return bool(words) and all(w[0].isupper() or w in particles for w in words)
+    words = [w for w in re.split(r"[ \t,،/]+", place) if w]
+    return bool(words) and all(not w[0].islower() or w in particles for w in words)
 
 
 def _int(value: str | None) -> int | None:
