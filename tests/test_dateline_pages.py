@@ -417,3 +417,18 @@ def test_dateline_in_the_byline_row_above_the_body() -> None:
     assert d is not None
     assert (d.place, d.day, d.agency) == ("台北", 28, "CNA")
     assert article.paragraphs[0] == lede
+
+
+def test_junk_lines_before_the_lede_go_and_do_not_hide_the_dateline() -> None:
+    junk = (
+        "<p>https://news.example.com/a/1</p><p>Breaking News</p>"
+        "<p>Image 1 of 12</p><p>Jane Doe | Bloomberg | Getty Images</p>"
+    )
+    lede = "SEOUL, June 19 (Yonhap) -- North Korea's leader welcomed the visitor at the airport."
+    html = _page(lede, lang="en").replace("<p>SEOUL", f"{junk}<p>SEOUL", 1)
+    article = newsclean.extract(html, url="https://news.example.com/a/1")
+    assert article.dateline is not None
+    assert article.dateline.agency == "Yonhap"
+    assert article.paragraphs[0].startswith("North Korea's leader")
+    for line in ("https://", "Breaking News", "Image 1 of 12", "Getty Images"):
+        assert line not in article.body
