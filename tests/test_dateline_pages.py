@@ -432,3 +432,28 @@ def test_junk_lines_before_the_lede_go_and_do_not_hide_the_dateline() -> None:
     assert article.paragraphs[0].startswith("North Korea's leader")
     for line in ("https://", "Breaking News", "Image 1 of 12", "Getty Images"):
         assert line not in article.body
+
+
+def test_agency_only_in_alt_text_is_not_credited() -> None:
+    lede = "WASHINGTON (CNN) — The court heard arguments on Tuesday in a closely watched case."
+    image = (
+        "<img src='/img/court.jpg' width='800' height='450' "
+        "alt='Justices pose for their photo at the court. Photo by Jane Doe/AFP via Getty Images'>"
+    )
+    html = _page(lede, lang="en").replace("<p>WASHINGTON", f"{image}<p>WASHINGTON", 1)
+    article = newsclean.extract(html, url="https://news.example.com/a/1")
+    assert article.agencies == ("CNN",)
+
+
+def test_credit_printed_apart_from_its_caption_credits_the_agency() -> None:
+    figure = (
+        "<figure><img src='/img/train.jpg' width='800' height='500'><figcaption>"
+        "<p>Ein Zug fährt in den Bahnhof ein.</p><span class='source'>(Foto: Jane Doe/dpa)</span>"
+        "</figcaption></figure>"
+    )
+    lede = "Berlin - Die Bahn will im kommenden Jahr mehr Züge auf der Strecke einsetzen."
+    html = _page(lede, lang="de").replace("<p>Berlin", f"{figure}<p>Berlin", 1)
+    article = newsclean.extract(html, url="https://news.example.com/a/1")
+    assert article.images[0].credit == "Foto: Jane Doe/dpa"
+    assert "dpa" in article.agencies
+    assert article.dateline is not None and article.dateline.place == "Berlin"

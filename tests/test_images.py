@@ -132,7 +132,7 @@ def collect(
 ) -> tuple[Image, ...]:
     seg = segmented(html)
     captions: list[Block] = [b for b in seg.blocks if b.caption]
-    return collect_images(seg, -1, 0, len(seg.nodes) - 1, captions, dropped, base, rules())
+    return collect_images(seg, -1, 0, len(seg.nodes) - 1, captions, dropped, base, rules())[0]
 
 
 def test_collect_pairs_each_image_with_its_caption() -> None:
@@ -210,7 +210,7 @@ def test_collect_only_inside_the_region_or_after_the_headline() -> None:
     first = seg.tags.index("h1")
     container = next(i for i, n in enumerate(seg.nodes) if n.attributes.get("id") == "c")
     end = seg.subtree_end()
-    images = collect_images(seg, first, container, end[container], [], (), BASE, rules())
+    images, _ = collect_images(seg, first, container, end[container], [], (), BASE, rules())
     assert [i.url for i in images] == [
         "https://news.example.com/lead.jpg",
         "https://news.example.com/in.jpg",

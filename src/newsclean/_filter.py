@@ -443,8 +443,19 @@ def is_sentence(text: str) -> bool:
 
 
 def opens_with_dateline(text: str) -> bool:
-    """Whether a dateline opens the line: it is the lede, whatever its length."""
-    return find_dateline(text[:DATELINE_HEAD])[0] is not None
+    """Whether a dateline opens the line: it is the lede, whatever its length.
+
+    A date alone does not count (``November 28, 2013 -- Updated 0203 GMT`` is
+    a date row): the dateline must name a place, an agency or a reporter, or
+    be a credit (``本报讯``).
+    """
+    found = find_dateline(text[:DATELINE_HEAD])[0]
+    return found is not None and (
+        found.place is not None
+        or found.agency is not None
+        or bool(found.reporters)
+        or found.day is None
+    )
 
 
 def trim_tail(blocks: list[Block], credits: list[str]) -> list[Block]:

@@ -64,6 +64,8 @@ class _Body:
     credits: tuple[str, ...] = ()
     #: The article was found in an element whose class or id says it is content.
     hinted: bool = False
+    #: Indexes of ``images`` whose caption was read from ``alt`` text only.
+    alt_only: frozenset[int] = frozenset()
 
     @property
     def size(self) -> int:
@@ -133,7 +135,9 @@ def read_body(
     # Pictures after the article's last paragraph belong to other stories' teasers.
     last = end[sel.body[-1].owner] if sel.body else region.last
     captions = [c for c in captions if c.owner <= last]
-    images = collect_images(seg, first, region.first, last, captions, sel.dropped, base_url, r)
+    images, alt_only = collect_images(
+        seg, first, region.first, last, captions, sel.dropped, base_url, r
+    )
     hinted = seg.nodes[region.container].mem_id in marks.named_hints
     # Short lines between the headline and the body: date, byline, source rows.
     lead = [b.text for b in seg.blocks if first < b.owner < region.first and b.size < META_LINE]
@@ -146,6 +150,7 @@ def read_body(
         tuple(_clean_image(i) for i in images),
         tuple(normalize_text(c) for c in [*lead, *sel.credits]),
         hinted,
+        alt_only,
     )
 
 
@@ -189,6 +194,7 @@ def extract(html: str | bytes, url: str | None = None, *, script: Script | None 
         site_name=site_name,
         paragraphs=body.paragraphs,
         images=body.images,
+        unprinted_images=body.alt_only,
         credits=body.credits,
         published=published,
         printed_date=printed,

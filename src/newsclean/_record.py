@@ -55,6 +55,8 @@ class Extraction:
     site_name: str | None
     paragraphs: tuple[str, ...]
     images: tuple[Image, ...]
+    #: Indexes of ``images`` whose caption the page does not print (``alt`` text).
+    unprinted_images: frozenset[int]
     #: Lines the body filter set aside: editor, byline, source and date lines.
     credits: tuple[str, ...]
     published: dt.datetime | None
@@ -83,8 +85,10 @@ def build_article(x: Extraction, *, script: Script | None = None) -> Article:
     dateline, paragraphs = split_dateline(x.paragraphs, published, language)
     if dateline is None:
         dateline = dateline_in_rows(x.credits, published, language)
-    captions = [i.caption for i in x.images if i.caption]
-    credits = [i.credit for i in x.images if i.credit]
+    # Text a reader never sees (``alt``) credits nobody.
+    shown = [i for n, i in enumerate(x.images) if n not in x.unprinted_images]
+    captions = [i.caption for i in shown if i.caption]
+    credits = [i.credit for i in shown if i.credit]
     agencies = find_agencies(
         paragraphs, captions, [*credits, *x.credits], dateline.agency if dateline else None
     )

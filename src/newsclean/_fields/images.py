@@ -61,18 +61,28 @@ def collect_images(
     dropped: Sequence[tuple[int, int]],
     base_url: str | None,
     rules: Rules,
-) -> tuple[Image, ...]:
-    """Images of the article, paired with their captions.
+) -> tuple[tuple[Image, ...], frozenset[int]]:
+    """Images of the article, paired with their captions, and which of them
+    have a caption read only from ``alt``/``title`` text.
 
     Those inside the container ``lo..hi``, and lead images printed between
-    the headline (pre-order index ``first``) and the container.
+    the headline (pre-order index ``first``) and the container. A caption
+    that only the ``alt`` text gives is not printed on the page, so the
+    credits in it are the image's, not the article's (see ``agencies``).
     """
     by_slot: dict[int, Block] = {}
+    slot_credits: dict[int, str] = {}
     for c in captions:
-        by_slot.setdefault(c.images_before, c)
+        if by_slot.setdefault(c.images_before, c) is not c:
+            # ``<figcaption><p>caption</p><span>(Foto: X/dpa)</span>``: a
+            # credit printed as a block of its own after the caption.
+            caption, credit = strip_credit(c.text, rules)
+            if credit and not caption.strip(" ()（）"):
+                slot_credits.setdefault(c.images_before, credit)
     out: list[Image] = []
     seen: set[str] = set()
     used_slots: set[int] = set()
+    alt_only: set[int] = set()
     for n, idx in enumerate(seg.images):
         if not (lo <= idx <= hi or first < idx < lo) or inside(idx, dropped):
             continue
@@ -85,13 +95,17 @@ def collect_images(
             continue
         block = by_slot.get(n + 1)
         text = block.text if block else _alt_caption(attrs)
+        unprinted = block is None and text is not None
         if block:
             used_slots.add(n + 1)
         caption, credit = strip_credit(text, rules) if text else (None, None)
+        credit = credit or slot_credits.get(n + 1)
         k = key(caption or "") or url
         if k in seen:
             continue
         seen.add(k)
+        if unprinted:
+            alt_only.add(len(out))
         out.append(Image(url=url, caption=caption or None, credit=credit))
     for slot, block in by_slot.items():
         if slot in used_slots:
@@ -101,7 +115,7 @@ def collect_images(
         if k and k not in seen:
             seen.add(k)
             out.append(Image(url=None, caption=caption, credit=credit))
-    return tuple(out)
+    return tuple(out), frozenset(alt_only)
 
 
 def _alt_caption(attrs: dict[str, str | None]) -> str | None:
