@@ -181,7 +181,7 @@ def extract(html: str | bytes, url: str | None = None, *, script: Script | None 
     published = find_published(meta, tree, url=url, language=meta.lang)
     printed = _printed_date(root, meta.lang) if published is None else None
     page_authors = find_authors(meta, tree, (), author_marks)
-    body = _read_best(root, markup, title, page_url, url)
+    body = _read_best(root, markup, title, page_url, url, meta.jsonld.get("articleBody"))
     extraction = Extraction(
         url=url,
         meta=meta,
@@ -222,9 +222,19 @@ _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "edu", "ac", "or", 
 
 
 def _read_best(
-    root: LexborNode, markup: str | bytes, title: str | None, base: str | None, url: str | None
+    root: LexborNode,
+    markup: str | bytes,
+    title: str | None,
+    base: str | None,
+    url: str | None,
+    jsonld_body: object = None,
 ) -> _Body:
-    """Read the body; read again without soft removal when that found almost nothing."""
+    """Read the body; read again without soft removal when that found almost nothing.
+
+    A page whose scripts render the article shows no text without them; when
+    its JSON-LD ``articleBody`` holds the text, that is the body rather than
+    a refusal (which would also lose the page's date and title).
+    """
     r = rules()
     title_key = key(title) if title else ""
     body = read_body(root, title_key, base, r, soft=True)
@@ -238,5 +248,15 @@ def _read_best(
                 log.debug("read again without soft removal: %s", url)
                 body = relaxed
     if not any(ch.isalnum() for p in body.paragraphs for ch in p):
-        raise NoArticleError("no article text found", url=url)
+        paragraphs = _jsonld_paragraphs(jsonld_body)
+        if not paragraphs:
+            raise NoArticleError("no article text found", url=url)
+        body = _Body(paragraphs, body.images, body.credits, body.hinted)
     return body
+
+
+def _jsonld_paragraphs(value: object) -> tuple[str, ...]:
+    """The paragraphs of a JSON-LD ``articleBody`` (one per line), normalised; () without text."""
+    if not isinstance(value, str) or not any(ch.isalnum() for ch in value):
+        return ()
+    return normalize_paragraphs(value.splitlines())
