@@ -25,9 +25,15 @@ from ._blocks import Segmented, segment
 from ._clean import mark, remove_junk, remove_soft
 from ._decode import decode_html
 from ._errors import NoArticleError
-from ._fields.dates import date_from_text, find_modified, find_published
+from ._fields.dates import (
+    date_from_text,
+    date_from_url,
+    find_modified,
+    find_published,
+    visible_text,
+)
 from ._fields.images import collect_images
-from ._fields.meta import read_page_nodes
+from ._fields.meta import PageMeta, read_page_nodes
 from ._fields.people import find_authors, find_site_name
 from ._fields.title import find_title
 from ._filter import ROW_TAG, headline_index, lead_captions, select
@@ -184,9 +190,9 @@ def extract(html: str | bytes, url: str | None = None, *, script: Script | None 
     title = find_title(meta, h1s, site_name, site_label(page_url), h1_parts=h1_parts)
     # Read before cleaning: the cleaner removes bylines and date rows.
     published = find_published(meta, tree, url=url, language=meta.lang)
-    printed = _printed_date(root, meta.lang) if published is None else None
+    printed = _printed_date(root, meta) if published is None else None
     page_authors = find_authors(meta, tree, (), author_marks)
-    body = _read_best(root, markup, title, page_url, url)
+    body = _read_best(root, markup, title, page_url, url, meta.jsonld.get("articleBody"))
     extraction = Extraction(
         url=url,
         meta=meta,
@@ -204,13 +210,18 @@ def extract(html: str | bytes, url: str | None = None, *, script: Script | None 
     return build_article(extraction, script=script)
 
 
-def _printed_date(root: LexborNode, language: str | None) -> dt.datetime | None:
+def _printed_date(root: LexborNode, meta: PageMeta) -> dt.datetime | None:
     """A date printed in the top of the page's text, when no tag or element names one.
 
-    Only the page's first ``PRINTED_DATE_CHARS`` characters are read: the
-    date line sits above or beside the headline.
+    Only the page's first ``PRINTED_DATE_CHARS`` characters shown to readers
+    are read (not scripts): the date line sits above or beside the headline.
+    Failing that, the date in the path of the page's share picture
+    (``/uploads/2024/06/19/``): a picture is often uploaded the day its
+    story goes out, so it is the last resort.
     """
-    return date_from_text(root.text(separator="\n")[:PRINTED_DATE_CHARS], language)
+    text = visible_text(root, PRINTED_DATE_CHARS, "\n")[:PRINTED_DATE_CHARS]
+    found = date_from_text(text, meta.lang)
+    return found or date_from_url(meta.first("og:image", "twitter:image"))
 
 
 def site_label(url: str | None) -> str | None:
@@ -228,9 +239,19 @@ _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "edu", "ac", "or", 
 
 
 def _read_best(
-    root: LexborNode, markup: str | bytes, title: str | None, base: str | None, url: str | None
+    root: LexborNode,
+    markup: str | bytes,
+    title: str | None,
+    base: str | None,
+    url: str | None,
+    jsonld_body: object = None,
 ) -> _Body:
-    """Read the body; read again without soft removal when that found almost nothing."""
+    """Read the body; read again without soft removal when that found almost nothing.
+
+    A page whose scripts render the article shows no text without them; when
+    its JSON-LD ``articleBody`` holds the text, that is the body rather than
+    a refusal (which would also lose the page's date and title).
+    """
     r = rules()
     title_key = key(title) if title else ""
     body = read_body(root, title_key, base, r, soft=True)
@@ -244,5 +265,15 @@ def _read_best(
                 log.debug("read again without soft removal: %s", url)
                 body = relaxed
     if not any(ch.isalnum() for p in body.paragraphs for ch in p):
-        raise NoArticleError("no article text found", url=url)
+        paragraphs = _jsonld_paragraphs(jsonld_body)
+        if not paragraphs:
+            raise NoArticleError("no article text found", url=url)
+        body = _Body(paragraphs, body.images, body.credits, body.hinted)
     return body
+
+
+def _jsonld_paragraphs(value: object) -> tuple[str, ...]:
+    """The paragraphs of a JSON-LD ``articleBody`` (one per line), normalised; () without text."""
+    if not isinstance(value, str) or not any(ch.isalnum() for ch in value):
+        return ()
+    return normalize_paragraphs(value.splitlines())

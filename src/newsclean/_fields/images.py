@@ -76,9 +76,9 @@ def collect_images(
         if by_slot.setdefault(c.images_before, c) is not c:
             # ``<figcaption><p>caption</p><span>(Foto: X/dpa)</span>``: a
             # credit printed as a block of its own after the caption.
-            caption, credit = strip_credit(c.text, rules)
-            if credit and not caption.strip(" ()（）"):
-                slot_credits.setdefault(c.images_before, credit)
+            rest, printed_credit = strip_credit(c.text, rules)
+            if printed_credit and not rest.strip(" ()（）"):
+                slot_credits.setdefault(c.images_before, printed_credit)
     out: list[Image] = []
     seen: set[str] = set()
     used_slots: set[int] = set()

@@ -34,15 +34,29 @@ above the headline; each is one selector call.
 6. A date right after a publish label in the page text (``Posted on``,
    ``Published:``, ``Veröffentlicht am``, ``Erschienen am:``, ``Datum:``,
    ``发表于:``, ``时间：``; ``am`` alone only before a date with a time), then
-   a date within the first characters of visible text after the ``<h1>``
-   (scripts and styles are not read).
+   a month and day printed without a year in a date line or right after the
+   ``<h1>`` (``10-08 12:00``, ``10月8日``), put in the URL's year or else the
+   year of the first full date in the page's text, then a date within the
+   first characters of visible text after the ``<h1>``.
 7. The dated elements of 3 and 4 that sit in another story's card (teaser,
-   related list) or in a comment: a site may call its own lead card a teaser.
+   related list), a comment, an embedded social post, a photo caption, an
+   ``<aside>`` or the page's footer (``elsewhere_words`` and
+   ``elsewhere_tags`` in ``rules/dates.json``): a site may call its own
+   lead card a teaser.
 8. The date on a list card that links to the page itself (a "latest news"
    list beside the article shows the article's own card).
 9. A day-first dotted date with a two-digit year (``31.10.23``) in a date
    line or right after the headline; such dates elsewhere in the text are
    too often versions, scores or other numbers to be read earlier.
+
+Text inside scripts, styles and templates is never read as printed text
+(a script's crawl stamp is no date line); a date line that a script fills
+in is read only from a key of its data that names the publish date. A date
+after a citation's access label (``引用日期``, ``Retrieved``) is skipped.
+
+After these, the record falls back on dates printed in the rows around the
+headline and the body's edge lines, on the first date in the top of the
+page's visible text, and last on a date in the path of the ``og:image``.
 
 When the dates of 1 and 2 fall on different days (an old JSON-LD
 ``datePublished`` beside a newer ``article:published_time``), the one the
@@ -70,7 +84,7 @@ text    dates in running text: numeric order, ``date_from_text``, labels
 values  machine-written values: ``parse_iso``, ``parse_value``
 url     ``date_from_url``
 zones   ``in_site_zone``: the time zone of the page's country
-tree    dates read from the page's tree (steps 3, 4 and 6 to 9, raw JSON-LD)
+tree    dates read from the page's tree (steps 3, 4 and 6 to 9, raw JSON-LD), ``visible_text``
 page    ``find_published`` and ``find_modified``
 """
 
@@ -79,6 +93,7 @@ from __future__ import annotations
 from .checks import plausible
 from .page import find_modified, find_published
 from .text import date_after_label, date_from_text, day_first, short_year_date
+from .tree import visible_text
 from .url import date_from_url
 from .values import parse_iso, parse_value
 from .zones import in_site_zone
@@ -95,4 +110,5 @@ __all__ = [
     "parse_value",
     "plausible",
     "short_year_date",
+    "visible_text",
 ]

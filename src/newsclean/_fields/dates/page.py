@@ -12,15 +12,18 @@ from ..meta import PageMeta
 from .rules import date_rules
 from .tree import (
     Walks,
+    from_after_headline,
     from_date_lines,
     from_headline_block,
+    from_label,
     from_labelled_text,
     from_own_card,
     from_raw_jsonld,
     from_short_years,
     from_time_nodes,
+    from_yearless,
 )
-from .url import date_from_url
+from .url import date_from_url, year_from_url
 from .values import parse_value
 from .zones import in_site_zone
 
@@ -77,7 +80,10 @@ def find_published(
         found = found or from_raw_jsonld(tree, language, now, "uploadDate", walks)
     found = found or date_from_url(url, now=now, language=language)
     if found is None and tree is not None:
-        found = from_labelled_text(tree, language, now, walks=walks)
+        found = from_label(tree, language, now)
+        # A year-less date line beside the headline beats a full date further down.
+        found = found or from_yearless(tree, year_from_url(url, now=now), language, now, walks)
+        found = found or from_after_headline(tree, language, now, walks=walks)
         # Other stories' cards and comments: a site may call its own lead card a teaser.
         found = found or from_time_nodes(tree, language, now, cards=True, walks=walks)
         found = found or from_date_lines(tree, language, now, cards=True, walks=walks)

@@ -103,6 +103,12 @@ class _DateRules:
     am: frozenset[str]
     #: (kind, pattern) pairs; kinds: "ymd", "dmy", "mdy", "numeric".
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    #: Class/id words of boxes whose dates are not the page's (cards, comments, embeds).
+    elsewhere_words: re.Pattern[str]
+    #: Tags of boxes whose dates are not the page's (``aside``, ``figcaption``).
+    elsewhere_tags: frozenset[str]
+    #: Labels that end right before a date that a citation was read on (``Retrieved``).
+    citation_label: re.Pattern[str]
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -164,4 +170,10 @@ def date_rules() -> _DateRules:
         ambiguous=frozenset(raw["ambiguous"]),
         am=frozenset(am),
         patterns=tuple(zip(kinds, _compile(months, am, pm), strict=True)),
+        elsewhere_words=re.compile(_alternation(raw["elsewhere_words"]), re.IGNORECASE),
+        elsewhere_tags=frozenset(raw["elsewhere_tags"]),
+        citation_label=re.compile(
+            rf"(?:{_alternation(raw['citation_labels'])})\W{{0,3}}\s*(?:on\s+|am\s+|le\s+)?$",
+            re.IGNORECASE,
+        ),
     )

@@ -110,12 +110,26 @@ def _month_first_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Mat
             end = m.end()
 
 
+#: Characters before a date searched for a citation label (``引用日期``, ``Retrieved on``):
+#: the longest label with its particle and punctuation (set by hand on the
+#: reference lists of the trafilatura corpus's encyclopedia pages).
+CITATION_REACH = 16
+
+
+def _cited(text: str, at: int, label: re.Pattern[str]) -> bool:
+    """Whether the date at ``at`` is the day a cited source was read, not a publish date."""
+    return at > 0 and label.search(text, max(0, at - CITATION_REACH), at) is not None
+
+
 def _text_candidates(
     text: str, language: str | None, now: dt.datetime | None
 ) -> Iterator[tuple[int, int, dt.datetime]]:
-    for kind, pattern in date_rules().patterns:
+    r = date_rules()
+    for kind, pattern in r.patterns:
         matches = _month_first_matches(pattern, text) if kind == "mdy" else pattern.finditer(text)
         for m in matches:
+            if _cited(text, m.start(), r.citation_label):
+                continue
             found = _from_match(kind, m, language, now)
             if found is not None:
                 yield m.start(), -len(m.group(0)), found
@@ -187,10 +201,55 @@ def date_after_label(
     ``Posted on Nov 21, 2018``, ``Datum: 03.11.2021``, ``发表于:2005-07-31 12:30``;
     only the first ``MAX_LABEL_TEXT`` characters are searched.
     """
+    cited = date_rules().citation_label
     for m in PUBLISH_LABEL.finditer(text, 0, MAX_LABEL_TEXT):
+        # "日期" also ends a citation's access label (引用日期).
+        if _cited(text, m.end(), cited):
+            continue
         found = _date_at(text[m.end() : m.end() + 60], language, now)
         # A bare "am" opens prose dates too ("findet am 02.04.2022 statt"):
         # only a byline's date with its time ("am 29.12.2010, 13:36 Uhr") counts.
         if found is not None and not (WEAK_LABEL.match(m[0]) and found.time() == dt.time()):
             return found
     return None
+
+
+#: A printed month and day without a year: ``10月8日`` (a time may follow), or
+#: ``10-08 12:00`` (the dashed form only with its time: alone it is too often a
+#: score or a range).
+_YEARLESS = (
+    re.compile(
+        r"(?<![\d年])(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号號]"
+        r"(?:\s*(?P<h>\d{1,2})[:：](?P<mi>\d{2})(?!\d))?"
+    ),
+    re.compile(r"(?<![\d./-])(?P<m>\d{2})-(?P<d>\d{2})\s+(?P<h>\d{1,2}):(?P<mi>\d{2})(?![\d-])"),
+)
+
+
+#: A month, a day and maybe a clock, printed without a year.
+Yearless = tuple[int, int, tuple[int, int, int] | None]
+
+
+def yearless_parts(text: str, end: int | None = None) -> Yearless | None:
+    """The first month and day printed without a year in ``text[:end]``, with its clock if any."""
+    best: tuple[int, Yearless] | None = None
+    stop = len(text) if end is None else end
+    for pattern in _YEARLESS:
+        m = pattern.search(text, 0, stop)
+        if m is not None and (best is None or m.start() < best[0]):
+            clock = (int(m["h"]), int(m["mi"]), 0) if m["h"] else None
+            best = (m.start(), (int(m["m"]), int(m["d"]), clock))
+    return best[1] if best else None
+
+
+def in_year(parts: Yearless, year: int, *, now: dt.datetime | None = None) -> dt.datetime | None:
+    """A year-less date put in ``year``, another date's on the same page.
+
+    A day that would then lie ahead of ``now`` is last year's: a page read
+    in January may complete a December date with the new year.
+    """
+    month, day, clock = parts
+    found = make_date(year, month, day, clock, None, now)
+    if found is None and year == aware_now(now).year:
+        found = make_date(year - 1, month, day, clock, None, now)
+    return found

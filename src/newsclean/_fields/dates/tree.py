@@ -11,12 +11,16 @@ from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from .rules import date_rules
 from .text import (
     MAX_LABEL_TEXT,
+    Yearless,
     date_after_label,
     date_from_text,
     first_candidate,
+    in_year,
     short_year_date,
+    yearless_parts,
 )
 from .values import parse_value
 
@@ -47,16 +51,23 @@ _UPDATE_LABEL = re.compile(
     r"|bijgewerkt|更新|修改)\W*(?:\s+(?:on|am|le|el|em|il|op))?\s*[:：]?\s*$",
     re.IGNORECASE,
 )
-#: Class/id words of the cards that list other stories, and of readers' comments:
-#: their dates are not the page's.
-_ELSEWHERE_WORDS = re.compile(r"teaser|related|recommend|sidebar|widget|comment", re.IGNORECASE)
-#: Ancestors of a dated element whose class/id are read for ``_ELSEWHERE_WORDS``.
+#: Ancestors of a dated element whose class/id are read for the ``elsewhere_words``
+#: of ``rules/dates.json`` (other stories' cards, comments, embeds, captions).
 ELSEWHERE_DEPTH = 2
+#: Ancestors of a dated element whose tag is read for the ``elsewhere_tags``
+#: (``aside``, ``figcaption``, ``blockquote``): such a box may wrap its date deeply.
+#: Set by hand; no date of the zh, zh-news, wcxb-articles, readability or
+#: trafilatura corpora changed for the worse with it.
+ELSEWHERE_TAG_DEPTH = 8
 _PUBLISH_WORDS = re.compile(r"publish|pubdate|date|posted", re.IGNORECASE)
 
 #: A ``datePublished`` in JSON-LD that ``read_meta`` could not use (wrapped in
 #: ``<![CDATA[``, HTML-escaped, or of a type it does not take as an article).
 _RAW_JSONLD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{6,60})"')
+#: A publish date in script data (``"publishedDate":"2016-11-04T20:37:27Z"``).
+_SCRIPT_PUBLISHED = re.compile(
+    r'"(?:date_?)?[Pp]ublish(?:ed)?_?(?:[Dd]ate|[Tt]ime|[Aa]t)?"\s*:\s*"([^"]{6,40})"'
+)
 #: Classes of elements shown only to screen readers.
 _HIDDEN_CLASS = re.compile(r"sr-only|visually-?hidden|screen-?reader|aural", re.IGNORECASE)
 #: Elements whose content is no visible text.
@@ -126,12 +137,33 @@ def _around_headline(
 
 
 def _elsewhere(node: LexborNode) -> bool:
-    """Whether a dated element sits in another story's card (teaser, related list) or a comment."""
+    """Whether a dated element belongs to something other than the article's own date line.
+
+    Another story's card (teaser, related list), a comment, an embedded
+    social post, a photo caption, an aside or the page footer: each prints
+    dates of its own, and the headline's date beats them.
+    """
+    r = date_rules()
     cur: LexborNode | None = node
-    for _ in range(ELSEWHERE_DEPTH + 1):
+    for depth in range(ELSEWHERE_TAG_DEPTH + 1):
         if cur is None:
             return False
-        if _ELSEWHERE_WORDS.search(_attr_text(cur)):
+        if depth <= ELSEWHERE_DEPTH and r.elsewhere_words.search(_attr_text(cur)):
+            return True
+        tag = cur.tag
+        if tag in _PAGE_WRAPPERS:
+            return False
+        if tag in r.elsewhere_tags or (tag == "footer" and not _in_article(cur)):
+            return True
+        cur = cur.parent
+    return False
+
+
+def _in_article(node: LexborNode) -> bool:
+    """Whether ``node`` sits inside an ``<article>``: its footer is the story's own byline row."""
+    cur = node.parent
+    while cur is not None:
+        if cur.tag == "article":
             return True
         cur = cur.parent
     return False
@@ -194,14 +226,37 @@ def from_date_lines(
     for node in _around_headline(root, _DATE_NODES, cards, walks):
         if _UPDATE_WORDS.search(_attr_text(node)):
             continue
-        text = " ".join(node.text(separator=" ").split())
-        if not text or len(text) > MAX_DATE_TEXT:
+        text = " ".join(visible_text(node, MAX_DATE_TEXT + 1).split())
+        if len(text) > MAX_DATE_TEXT:
             continue
-        first = first_candidate(text, language, now)
+        first = first_candidate(text, language, now) if text else None
         if first is None:
+            stated = _script_published(node, language, now)
+            if stated is not None:
+                return stated
             continue
         if printed_updates or not (_updated_at(text, first[0]) or _after_update_label(node)):
             return first[2]
+    return None
+
+
+def _script_published(
+    node: LexborNode, language: str | None, now: dt.datetime | None
+) -> dt.datetime | None:
+    """A publish date that a script inside a date line states as data for the page to show.
+
+    A date line filled in by script holds no printed date, only the data
+    (``{"publishedDate": "2016-11-04T20:37:27Z"}``); only a key that names
+    the publish date is read, never a script's other stamps.
+    """
+    for script in node.css("script"):
+        raw = script.text()
+        if "ublish" not in raw:
+            continue
+        for m in _SCRIPT_PUBLISHED.finditer(raw):
+            found = parse_value(m.group(1), language, now)
+            if found is not None:
+                return found
     return None
 
 
@@ -239,7 +294,7 @@ def from_headline_block(
     for level in range(HEADLINE_BLOCK_LEVELS + 1):
         if node is None:
             return None
-        text = " ".join(node.text(separator=" ").split())
+        text = " ".join(visible_text(node, MAX_DATE_TEXT + 1).split())
         if level and node.tag in _PAGE_WRAPPERS:
             return None
         if (level and node.css_first("p") is not None) or len(text) > MAX_DATE_TEXT:
@@ -329,7 +384,7 @@ def from_short_years(
 ) -> dt.datetime | None:
     """A ``31.10.23`` date in a date line, else right after the headline: the last resort."""
     for node in _around_headline(root, _DATE_NODES, cards=False, walks=walks):
-        text = " ".join(node.text(separator=" ").split())
+        text = " ".join(visible_text(node, MAX_DATE_TEXT + 1).split())
         if len(text) <= MAX_DATE_TEXT and (found := short_year_date(text, language, now=now)):
             return found
     h1 = _headline(root, walks)
@@ -374,19 +429,72 @@ def from_labelled_text(
     walks: Walks | None = None,
 ) -> dt.datetime | None:
     """``printed_updates=False`` skips a date after the headline that follows "Updated"."""
+    found = from_label(root, language, now)
+    return found or from_after_headline(root, language, now, printed_updates, walks)
+
+
+def from_label(
+    root: LexborHTMLParser | LexborNode, language: str | None, now: dt.datetime | None
+) -> dt.datetime | None:
+    """A date right after a publish label in the page's visible text."""
     body = root.body if isinstance(root, LexborHTMLParser) else root
     if body is None:
         return None
+    # The whole text first (cheap): a label found there is read again in the
+    # text shown to readers, without what scripts hold.
     text = " ".join(body.text(separator=" ")[: MAX_LABEL_TEXT * 2].split())
     found = date_after_label(text, language, now=now)
-    if found is None:
-        h1 = _headline(root, walks)
-        if h1 is not None and len(h1.text(strip=True)) > 10:
-            after = _text_after(h1, MAX_AFTER_HEADLINE)
-            first = first_candidate(after, language, now)
-            if first is not None and (printed_updates or not _updated_at(after, first[0])):
-                found = first[2]
+    if found is not None:
+        text = " ".join(visible_text(body, MAX_LABEL_TEXT * 2)[: MAX_LABEL_TEXT * 2].split())
+        found = date_after_label(text, language, now=now)
     return found
+
+
+def from_after_headline(
+    root: LexborHTMLParser | LexborNode,
+    language: str | None,
+    now: dt.datetime | None,
+    printed_updates: bool = True,
+    walks: Walks | None = None,
+) -> dt.datetime | None:
+    """The first date within the first characters of visible text after the ``<h1>``."""
+    h1 = _headline(root, walks)
+    if h1 is None or len(h1.text(strip=True)) <= 10:
+        return None
+    after = _text_after(h1, MAX_AFTER_HEADLINE)
+    first = first_candidate(after, language, now)
+    if first is not None and (printed_updates or not _updated_at(after, first[0])):
+        return first[2]
+    return None
+
+
+def visible_text(node: LexborNode, limit: int, separator: str = " ") -> str:
+    """About the first ``limit`` characters of the text inside ``node``, as readers see it.
+
+    ``node.text()`` also returns what scripts, styles and templates hold: a
+    script's crawl stamp (``"time":"2019-12-29 22:31:02"``) is no printed
+    date. Their subtrees are skipped, and the walk stops once ``limit``
+    characters are read.
+    """
+    parts: list[str] = []
+    size = 0
+    stop = node.mem_id
+    cur = node.child
+    while cur is not None and size < limit:
+        tag = cur.tag
+        if tag == "-text":
+            piece = cur.text()
+            parts.append(piece)
+            size += len(piece)
+        elif tag not in _NO_TEXT and cur.child is not None:
+            cur = cur.child
+            continue
+        while cur is not None and cur.next is None:
+            cur = cur.parent
+            if cur is not None and cur.mem_id == stop:
+                cur = None
+        cur = cur.next if cur is not None else None
+    return separator.join(parts)
 
 
 def _following(node: LexborNode) -> LexborNode | None:
@@ -413,3 +521,54 @@ def _text_after(node: LexborNode, limit: int) -> str:
         else:
             cur = cur.child
     return " ".join(" ".join(parts).split())[:limit]
+
+
+def from_yearless(
+    root: LexborHTMLParser | LexborNode,
+    url_year: int | None,
+    language: str | None,
+    now: dt.datetime | None,
+    walks: Walks | None = None,
+) -> dt.datetime | None:
+    """A month and day printed without a year in a date line or right after the headline.
+
+    Sites print ``10-08 12:00`` or ``10月8日`` beside the headline and the
+    year nowhere near it. The year is another date's on the same page: the
+    URL's, else the first full date in the page's text. Without one nothing
+    is read: a year is never guessed.
+    """
+    parts = _yearless_line(root, language, now, walks)
+    if parts is None:
+        return None
+    year = url_year if url_year is not None else _page_year(root, language, now)
+    return in_year(parts, year, now=now) if year is not None else None
+
+
+def _yearless_line(
+    root: LexborHTMLParser | LexborNode,
+    language: str | None,
+    now: dt.datetime | None,
+    walks: Walks | None,
+) -> Yearless | None:
+    for node in _around_headline(root, _DATE_NODES, cards=False, walks=walks):
+        text = " ".join(visible_text(node, MAX_DATE_TEXT + 1).split())
+        if len(text) <= MAX_DATE_TEXT and (parts := yearless_parts(text)):
+            return parts
+    h1 = _headline(root, walks)
+    if h1 is None:
+        return None
+    # Only before the first full date there: that one is the page's own line.
+    after = _text_after(h1, MAX_AFTER_HEADLINE)
+    first = first_candidate(after, language, now)
+    return yearless_parts(after, first[0] if first is not None else None)
+
+
+def _page_year(
+    root: LexborHTMLParser | LexborNode, language: str | None, now: dt.datetime | None
+) -> int | None:
+    """The year of the first full date in the page's visible text."""
+    body = root.body if isinstance(root, LexborHTMLParser) else root
+    if body is None:
+        return None
+    found = date_from_text(visible_text(body, MAX_LABEL_TEXT), language, now=now)
+    return found.year if found is not None else None

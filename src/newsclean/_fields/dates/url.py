@@ -51,3 +51,22 @@ def date_from_url(
         if found is not None:
             return found
     return None
+
+
+#: A year standing as a whole segment of the URL path (``/2019/``, ``/2019-10/``).
+_URL_YEAR = re.compile(r"/(?P<y>(?:19|20)\d{2})(?=[/_-]|$)")
+
+
+def year_from_url(url: str | None, *, now: dt.datetime | None = None) -> int | None:
+    """The year of the URL's date, else a year written as a path segment."""
+    found = date_from_url(url, now=now)
+    if found is not None:
+        return found.year
+    try:
+        path = urlsplit(url).path if url else ""
+    except ValueError:
+        return None
+    for m in _URL_YEAR.finditer(path):
+        if make_date(int(m["y"]), 1, 1, None, None, now) is not None:
+            return int(m["y"])
+    return None
