@@ -457,3 +457,18 @@ def test_credit_printed_apart_from_its_caption_credits_the_agency() -> None:
     assert article.images[0].credit == "Foto: Jane Doe/dpa"
     assert "dpa" in article.agencies
     assert article.dateline is not None and article.dateline.place == "Berlin"
+
+
+def test_every_figure_keeps_its_credit_when_its_picture_is_loaded_by_a_script() -> None:
+    figures = "".join(
+        f"<figure><div class='lazy' data-src='/img/{n}.jpg'></div><figcaption>"
+        f"<span class='caption'>Scene number {n} from the capital on Thursday</span> "
+        f"<span class='copyright'>Credit: {who}</span></figcaption></figure>"
+        for n, who in ((1, "JANE DOE/ AFP"), (2, "STR/Reuters"))
+    )
+    lede = "HARARE (AP) — Soldiers took control of the state broadcaster on Wednesday."
+    html = _page(lede, lang="en").replace("</p>", f"</p>{figures}", 1)
+    article = newsclean.extract(html, url="https://news.example.com/a/1")
+    credits = [i.credit for i in article.images]
+    assert credits == ["Credit: JANE DOE/ AFP", "Credit: STR/Reuters"]
+    assert set(article.agencies) == {"AP", "AFP", "Reuters"}

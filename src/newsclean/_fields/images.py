@@ -72,6 +72,8 @@ def collect_images(
     """
     by_slot: dict[int, Block] = {}
     slot_credits: dict[int, str] = {}
+    #: Caption blocks that are only the credit of the caption before them.
+    merged: set[int] = set()
     for c in captions:
         if by_slot.setdefault(c.images_before, c) is not c:
             # ``<figcaption><p>caption</p><span>(Foto: X/dpa)</span>``: a
@@ -79,6 +81,7 @@ def collect_images(
             rest, printed_credit = strip_credit(c.text, rules)
             if printed_credit and not rest.strip(" ()（）"):
                 slot_credits.setdefault(c.images_before, printed_credit)
+                merged.add(c.owner)
     out: list[Image] = []
     seen: set[str] = set()
     used_slots: set[int] = set()
@@ -107,10 +110,19 @@ def collect_images(
         if unprinted:
             alt_only.add(len(out))
         out.append(Image(url=url, caption=caption or None, credit=credit))
-    for slot, block in by_slot.items():
-        if slot in used_slots:
+    # Captions no picture was found for (a picture loaded by a script), each
+    # once: several figures may sit between the same two pictures.
+    for block in captions:
+        if block.owner in merged or (
+            by_slot.get(block.images_before) is block and block.images_before in used_slots
+        ):
             continue
         caption, credit = strip_credit(block.text, rules)
+        credit = credit or (
+            slot_credits.get(block.images_before)
+            if by_slot.get(block.images_before) is block
+            else None
+        )
         k = key(caption)
         if k and k not in seen:
             seen.add(k)
