@@ -135,6 +135,10 @@ _EN_DATE_PAREN = rf"\({_EN_MONTH}\.?[ \t]{{1,3}}\d{{1,2}},[ \t]{{0,3}}\d{{4}}\)"
 _EN_DASH = r"(?:[ \t]{0,3}—|[ \t]{1,3}(?:--|–|-)(?=[ \t])|[ \t]{0,3}\.[-–—])"
 #: A bare ``PLACE —`` dateline: the place is 2-30 characters.
 _EN_CAPS_LENGTH = (2, 30)
+#: A single word in capitals shorter than this is an acronym (``EEG -``), not a place.
+_EN_CAPS_MIN_WORD = 4
+#: A place before a colon has at least this many letters (``MUMBAI:``, not ``ISBN:``).
+_EN_COLON_MIN = 5
 #: A place printed in title case (``Wien, 14. Dezember 2021 –``) has at most
 #: this many words before its region; more is a sentence or a kicker.
 _EN_TITLE_WORDS = 3
@@ -403,19 +407,21 @@ _Parser = Callable[[str, int], _Hit | None]
 
 def _parsers(language: str | None) -> tuple[_Parser, ...]:
     chinese: tuple[_Parser, ...] = (_parse_cn_bracket, _parse_cn_open, _parse_cn_signed)
-    english: tuple[_Parser, ...] = (
+    latin: tuple[_Parser, ...] = (
         _parse_en_slash,
         _parse_en_wire,
         _parse_en_caps,
         _parse_en_paren_place,
         _parse_en_date_only,
     )
-    if language and language.lower().startswith("en"):
-        return english + chinese
-    if language and language.lower().startswith("zh"):
-        return chinese + english
+    lang = (language or "").lower()
+    if lang.startswith("en"):
+        # ``NEW DELHI:`` is how Indian papers in English open a story.
+        return (_parse_en_slash, _parse_en_wire, _parse_en_caps_colon, *latin[3:], *chinese)
+    if not lang or lang.startswith("zh"):
+        return chinese + latin
     # German, Spanish and French papers print their places in title case.
-    return (*chinese, *english, _parse_en_title)
+    return (*chinese, *latin, _parse_en_title)
 
 
 def _parse_cn_bracket(text: str, start: int) -> _Hit | None:
@@ -581,47 +587,75 @@ def _parse_en_slash(text: str, start: int) -> _Hit | None:
     return _en_hit(m, start, m.end("agency") + 1, agency=m["agency"])
 
 
-def _parse_en_caps(text: str, start: int, *, title_case: bool = False) -> _Hit | None:
-    """``PARIS —``, ``SEOUL, South Korea —``, ``NEW DELHI:``, ``TEGUCIGALPA, HONDURAS.-``.
+def _parse_en_caps(text: str, start: int, *, colon: bool = False) -> _Hit | None:
+    """``PARIS —``, ``SEOUL, South Korea —``, ``TEGUCIGALPA, HONDURAS.-``, and with
+    ``colon`` (Indian papers, on English pages) ``NEW DELHI:``.
 
-    No agency vouches for the place, so it must look like one: in capitals
-    (``title_case`` also allows ``Wien, 14. Dezember 2021 –``, as German
-    and Spanish papers print it), not a label (``UPDATE:``, ``DEAR ABBY:``),
-    and a colon closes only a place in capitals.
+    No agency vouches for the place, so it must look like one: in capitals,
+    not a label (``UPDATE:``, ``DEAR ABBY:``, ``Q1:``), not an acronym
+    (``EEG -``; a single word has at least ``_EN_CAPS_MIN_WORD`` letters, and
+    before a colon at least ``_EN_COLON_MIN`` letters: ``ISBN:``, ``SARS:``).
     """
+    m = _en_dash_form(text, start)
+    if m is None:
+        return None
+    head = _place_head(m["place"])
+    lo, hi = _EN_CAPS_LENGTH
+    if not (head.isupper() and lo <= len(head) <= hi):
+        return None
+    closed_by_colon = _closed_by_colon(text, m.end())
+    if closed_by_colon and (not colon or len(head) < _EN_COLON_MIN):
+        return None
+    if " " not in head and len(head) < _EN_CAPS_MIN_WORD:
+        return None
+    return _en_hit(m, start, m.end())
+
+
+def _parse_en_caps_colon(text: str, start: int) -> _Hit | None:
+    return _parse_en_caps(text, start, colon=True)
+
+
+def _parse_en_title(text: str, start: int) -> _Hit | None:
+    """``Wien, 14. Dezember 2021 –``, ``Washington.-``: a place in title case.
+
+    German, Spanish and French papers print their places so; nothing in the
+    words tells a place from a kicker (``Tools –``, ``Kein Wunder –``), so
+    only a date after the place or the Spanish ``.-`` vouches for it.
+    """
+    m = _en_dash_form(text, start)
+    if m is None or _closed_by_colon(text, m.end()):
+        return None
+    dated = bool(m["date"]) and not m["date"].lstrip().startswith("(")
+    spanish = text[m.end() : m.end() + 2] in (".-", ".–", ".—")
+    if not (dated or spanish):
+        return None
+    if len(_place_head(m["place"]).split()) > _EN_TITLE_WORDS:
+        return None
+    return _en_hit(m, start, m.end())
+
+
+def _en_dash_form(text: str, start: int) -> re.Match[str] | None:
+    """``PLACE[, REGION][, DATE]`` closed by a dash or a colon, not a label."""
     if not any(c in text for c in "—–-:"):
         return None  # none of the marks that close the form
     m = _patterns().en_caps.match(text, start)
     if m is None:
         return None
     place = m["place"]
-    head = re.split("[,،]", place, maxsplit=1)[0].strip()
-    lo, hi = _EN_CAPS_LENGTH
-    if not (head.isupper() and lo <= len(head) <= hi) and not _title_place_ok(m, text, title_case):
-        return None
-    if _is_label(place) or any(ch.isdigit() for ch in place):
-        return None  # ``UPDATE:``, ``Q1:``
-    return _en_hit(m, start, m.end())
+    if _is_label(place) or any(ch.isdigit() for ch in place) or _DOMAIN.search(place):
+        return None  # ``UPDATE:``, ``Q1:``, ``Motorsport-Magazin.com -``
+    return m
 
 
-def _title_place_ok(m: re.Match[str], text: str, title_case: bool) -> bool:
-    """A place in title case, closed by a dash (never a colon: ``Note:``), in a few words."""
-    place = m["place"]
-    colon = text[m.end() : m.end() + 3].lstrip(" \t")[:1] == ":"
-    dated_in_brackets = bool(m["date"]) and m["date"].lstrip().startswith("(")
-    words = len(re.split("[,،]", place, maxsplit=1)[0].split())
-    return (
-        title_case
-        and not colon
-        and not dated_in_brackets
-        and words <= _EN_TITLE_WORDS
-        and _looks_like_place(place)
-    )
+def _place_head(place: str) -> str:
+    return re.split("[,،]", place, maxsplit=1)[0].strip()
 
 
-def _parse_en_title(text: str, start: int) -> _Hit | None:
-    """``Wien, 14. Dezember 2021 –``, ``München / Berlin -``, ``Washington.-``."""
-    return _parse_en_caps(text, start, title_case=True)
+def _closed_by_colon(text: str, end: int) -> bool:
+    return text[end : end + 3].lstrip(" \t")[:1] == ":"
+
+
+_DOMAIN = re.compile(r"\.(?:com|net|org|de|at|ch|co|uk|fr|es|it|info|io|news)\b", re.I)
 
 
 def _parse_en_paren_place(text: str, start: int) -> _Hit | None:
@@ -629,8 +663,11 @@ def _parse_en_paren_place(text: str, start: int) -> _Hit | None:
     if not text.startswith("(", start):
         return None
     m = _patterns().en_paren_place.match(text, start)
-    if m is None or len(m["place"].split()) > _EN_TITLE_WORDS or _is_label(m["place"]):
+    place = m["place"] if m else ""
+    if m is None or len(place.split()) > _EN_TITLE_WORDS or _is_label(place):
         return None
+    if _DOMAIN.search(place):
+        return None  # ``(Motorsport-Total.com) -``: a site's own credit
     return _en_hit(m, start, m.end())
 
 
