@@ -32,6 +32,8 @@ from ._script import Script, converter
 #: photo credit or a byline row may come first (datelines corpus: the
 #: dateline is the fourth or fifth paragraph on five of its pages).
 DATELINE_PARAGRAPHS = 6
+#: A dateline that credits an agency or the paper is looked for this far.
+DATELINE_DEEP = 12
 #: The search stops after this many paragraphs of story text: a dateline
 #: comes before the story, so a line after them that looks like one is not.
 DATELINE_AFTER_TEXT = 2
@@ -125,7 +127,9 @@ def split_dateline(
     """The dateline heading one of the first paragraphs, and the body without it."""
     day = published.date() if published else None
     text_seen = 0
+    searched = 0
     for i, para in enumerate(paragraphs[:DATELINE_PARAGRAPHS]):
+        searched = i + 1
         # A dateline sits in the first characters; the parser needs no more.
         head, tail = para[:DATELINE_HEAD], para[DATELINE_HEAD:]
         dateline, rest = find_dateline(
@@ -140,7 +144,32 @@ def split_dateline(
         text_seen += _story_size(para) >= STORY_TEXT
         if text_seen >= DATELINE_AFTER_TEXT:
             break
+    return _credited_dateline(paragraphs, searched, day, language)
+
+
+def _credited_dateline(
+    paragraphs: tuple[str, ...], start: int, day: dt.date | None, language: str | None
+) -> tuple[Dateline | None, tuple[str, ...]]:
+    """A dateline that credits an agency or the paper, after a longer editor's note.
+
+    An editor's note, a summary box or a video's text may fill the first
+    paragraphs; a credit (``本报讯``, ``(CNN) --``, ``新华社…电``) is sure
+    enough to be looked for a little further, a bare place is not.
+    """
+    for i in range(start, min(len(paragraphs), DATELINE_DEEP)):
+        para = paragraphs[i]
+        dateline, rest = find_dateline(
+            para[:DATELINE_HEAD], published=day, language=language, agency_lookup=canonical
+        )
+        if dateline is not None and (dateline.agency or _is_cjk_credit(dateline.raw)):
+            rest += para[DATELINE_HEAD:]
+            kept = (rest,) if rest.strip() else ()
+            return dateline, (*paragraphs[:i], *kept, *paragraphs[i + 1 :])
     return None, paragraphs
+
+
+def _is_cjk_credit(raw: str) -> bool:
+    return raw.startswith(("本报", "本報", "（本报", "（本報", "【本报", "【本報"))
 
 
 def dateline_in_rows(
