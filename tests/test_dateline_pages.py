@@ -490,3 +490,16 @@ def test_kicker_in_title_case_is_no_dateline(text: str) -> None:
     article = newsclean.extract(_page(text, lang="de"), url="https://news.example.com/a/1")
     assert article.dateline is None
     assert article.paragraphs[0] == text
+
+
+def test_paper_credit_after_an_editors_note_is_read() -> None:
+    note = "".join(
+        f"<p>编者按：这是第{n}段编者按语，介绍了事件的背景和本报记者连续多日的调查经过，请读者留意。</p>"
+        for n in range(1, 6)
+    )
+    lede = "本报讯 经过有关部门的调查，现已初步查明事故原因，相关责任人已被依法控制。"
+    html = _page(lede, lang="zh").replace(f"<p>{lede}", f"{note}<p>{lede}", 1)
+    article = newsclean.extract(html, url="https://news.example.com/a/1")
+    assert article.dateline is not None
+    assert article.dateline.raw == "本报讯"
+    assert any(p.startswith("经过有关部门的调查") for p in article.paragraphs)
