@@ -14,6 +14,7 @@ in a class that looks like boilerplate), and the longer result is kept.
 from __future__ import annotations
 
 import datetime as dt
+import ipaddress
 import logging
 import re
 from dataclasses import dataclass
@@ -208,14 +209,32 @@ def _printed_date(root: LexborNode, language: str | None) -> dt.datetime | None:
 
 
 def site_label(url: str | None) -> str | None:
-    """The name part of a URL's host (``www.reuters.com`` -> ``reuters``): titles repeat it."""
+    """The name part of a URL's host (``www.reuters.com`` -> ``reuters``): titles repeat it.
+
+    A host that is an IP address names no site: its "label" would be a
+    number such as ``0`` (``10.0.0.7``), and every headline holding that
+    number would be taken for the site name.
+    """
     if not url:
         return None
-    host = urlsplit(url).hostname or ""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:  # a malformed IPv6 literal
+        return None
+    if _is_ip(host):
+        return None
     labels = [p for p in host.split(".") if p and p != "www"]
     if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL:
         return labels[-3]
     return labels[-2] if len(labels) >= 2 else None
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
 
 
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "edu", "ac", "or", "ne"})

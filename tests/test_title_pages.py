@@ -1,0 +1,47 @@
+"""The title of whole pages: the headline as the page shows it.
+
+Each page is small and written for the case, after layouts news and
+government sites use; each asserts ``extract(...).title``. The title is
+the headline printed on the page, without the site's name, a section or
+other decoration of the document title.
+"""
+
+from __future__ import annotations
+
+import newsclean
+
+_BODY_ZH = "<p>" + "市农业农村局近日召开会议，部署春季农业生产各项工作，要求各地抓好田间管理。" * 6 + "</p>"
+_BODY_EN = "<p>" + "The harbour board agreed on new fees for the coming season after a long debate. " * 6 + "</p>"
+
+
+def _page(head: str, body: str, *, lang: str = "zh-CN") -> str:
+    return (
+        f'<html lang="{lang}"><head><meta charset="utf-8">{head}</head><body>'
+        '<div class="top"><a href="/">首页</a> <a href="/news/">新闻</a></div>'
+        f"{body}"
+        '<div class="footer">版权所有 联系我们</div></body></html>'
+    )
+
+
+def _title(html: str, url: str | None = None) -> str | None:
+    return newsclean.extract(html.encode("utf-8"), url=url).title
+
+
+# -- a host that is an IP address names no site ------------------------------
+
+
+def test_headline_holding_the_number_of_an_ip_host_is_kept() -> None:
+    html = _page(
+        "<title>2024年第0批项目公示名单发布_新闻中心</title>",
+        f'<div class="article"><h1>2024年第0批项目公示名单发布</h1>{_BODY_ZH}</div>',
+    )
+    assert _title(html, "http://10.0.0.7/news/2024/0412.html") == "2024年第0批项目公示名单发布"
+
+
+def test_headline_on_an_ipv6_host_is_kept() -> None:
+    html = _page(
+        "<title>Budget for 2020 approved | City News</title>",
+        f"<article><h1>Budget for 2020 approved</h1>{_BODY_EN}</article>",
+        lang="en",
+    )
+    assert _title(html, "http://[2001:db8::20]/news/budget") == "Budget for 2020 approved"
