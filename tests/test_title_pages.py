@@ -45,3 +45,14 @@ def test_headline_on_an_ipv6_host_is_kept() -> None:
         lang="en",
     )
     assert _title(html, "http://[2001:db8::20]/news/budget") == "Budget for 2020 approved"
+
+
+# -- a headline's length: each Han character counts ---------------------------
+
+
+def test_seven_character_headline_with_digits_is_a_headline() -> None:
+    html = _page(
+        "<title>第10号新闻标题 某某县融媒体中心</title>",
+        f'<div class="content"><h1>第10号新闻标题</h1>{_BODY_ZH}</div>',
+    )
+    assert _title(html) == "第10号新闻标题"

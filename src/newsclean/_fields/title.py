@@ -38,7 +38,10 @@ _SEPARATOR = re.compile(
     rf"(\s+[|·•»]{{1,2}}\s+|\s*[｜|]\s*|\s+[-–—]{{1,2}}\s+|\s+[-–—]\s*(?=[{_CJK}])"
     rf"|(?<=[{_CJK}])\s*[-–—]\s+|(?<=[{_CJK}\s])_|_(?=[{_CJK}\s]))"
 )
-_WORD = re.compile(rf"[{_CJK}]|[^\W_]+")
+# A Han, kana or hangul character is a word of its own, also next to digits
+# or Latin letters (``第10号`` is 第, 10, 号), so that a headline's length
+# is judged the same however its numbers are written.
+_WORD = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+")
 #: A confirming h1 contained in a named title is at least this share of it.
 MIN_H1_SHARE = 0.35
 #: An h1 sharing this share of the words of a named title (of the longer of
