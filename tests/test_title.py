@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsclean._fields.meta import PageMeta
 from newsclean._fields.title import find_title, strip_site
 
@@ -93,3 +95,28 @@ def test_extract_drops_a_kicker_span_from_the_h1() -> None:
         f"</h1>{body}</article></body></html>"
     )
     assert newsclean.extract(html).title == "Harbour fees rise for the third year"
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("春耕时节田间地头忙起来！-某某新闻网", "春耕时节田间地头忙起来！"),
+        ("春耕时节田间地头忙起来-CCTV", "春耕时节田间地头忙起来"),
+        ("春耕通知_某某县农业农村局官方网站", "春耕通知"),
+        ("春耕通知 - 某某省人民政府门户网站", "春耕通知"),
+        ("工作动态--关于做好春季农业生产工作的通知", "关于做好春季农业生产工作的通知"),
+        ("关于做好春季农业生产工作的通知--工作动态--某某网", "关于做好春季农业生产工作的通知"),
+        ("凝聚合力——写在全市会议召开之际", "凝聚合力——写在全市会议召开之际"),
+        ("某地建成全域5G网 - 某某日报社", "某地建成全域5G网"),
+        ("Blog Archive » Why harbour fees rise", "Why harbour fees rise"),
+        ("Villa Rosa - Holiday home by the lake", "Villa Rosa - Holiday home by the lake"),
+        ("COVID-19 cases rise in the north", "COVID-19 cases rise in the north"),
+    ],
+)
+def test_strip_site_decorations(title: str, expected: str) -> None:
+    assert strip_site(title, None) == expected
+
+
+def test_seven_characters_with_a_number_are_a_plausible_headline() -> None:
+    meta = _meta(doc="第10号新闻标题 某某县融媒体中心")
+    assert find_title(meta, ["第10号新闻标题"], None, None) == "第10号新闻标题"

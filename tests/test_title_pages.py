@@ -10,8 +10,16 @@ from __future__ import annotations
 
 import newsclean
 
-_BODY_ZH = "<p>" + "市农业农村局近日召开会议，部署春季农业生产各项工作，要求各地抓好田间管理。" * 6 + "</p>"
-_BODY_EN = "<p>" + "The harbour board agreed on new fees for the coming season after a long debate. " * 6 + "</p>"
+_BODY_ZH = (
+    "<p>"
+    + "市农业农村局近日召开会议，部署春季农业生产各项工作，要求各地抓好田间管理。" * 6
+    + "</p>"
+)
+_BODY_EN = (
+    "<p>"
+    + "The harbour board agreed on new fees for the coming season after a long debate. " * 6
+    + "</p>"
+)
 
 
 def _page(head: str, body: str, *, lang: str = "zh-CN") -> str:
@@ -56,3 +64,65 @@ def test_seven_character_headline_with_digits_is_a_headline() -> None:
         f'<div class="content"><h1>第10号新闻标题</h1>{_BODY_ZH}</div>',
     )
     assert _title(html) == "第10号新闻标题"
+
+
+# -- decorations of the document title ----------------------------------------
+
+
+def test_site_name_after_an_unspaced_hyphen_goes() -> None:
+    html = _page(
+        "<title>春耕时节田间地头忙起来！-某某新闻网</title>",
+        f'<div class="main"><div class="text">{_BODY_ZH}</div></div>',
+    )
+    assert _title(html) == "春耕时节田间地头忙起来！"
+
+
+def test_long_official_site_name_after_an_underscore_goes() -> None:
+    html = _page(
+        "<title>关于做好春季农业生产工作的通知_某某县农业农村局官方网站</title>",
+        f'<div class="main">{_BODY_ZH}</div>',
+    )
+    assert _title(html) == "关于做好春季农业生产工作的通知"
+
+
+def test_government_portal_name_after_a_spaced_hyphen_goes() -> None:
+    html = _page(
+        '<meta property="og:title" '
+        'content="关于做好春季农业生产工作的通知 - 某某省人民政府门户网站">',
+        f'<div class="main">{_BODY_ZH}</div>',
+    )
+    assert _title(html) == "关于做好春季农业生产工作的通知"
+
+
+def test_section_before_a_double_hyphen_goes() -> None:
+    html = _page(
+        "<title>工作动态--关于做好春季农业生产工作的通知</title>",
+        f'<div class="main">{_BODY_ZH}</div>',
+    )
+    assert _title(html) == "关于做好春季农业生产工作的通知"
+
+
+def test_dash_inside_a_chinese_headline_stays() -> None:
+    html = _page(
+        "<title>凝聚发展合力——写在全市工作会议召开之际_某某市人民政府网</title>",
+        f'<div class="main">{_BODY_ZH}</div>',
+    )
+    assert _title(html) == "凝聚发展合力——写在全市工作会议召开之际"
+
+
+def test_short_headline_before_a_single_hyphen_stays() -> None:
+    html = _page(
+        "<title>Villa Rosa - Holiday home by the lake</title>",
+        f'<div class="main">{_BODY_EN}</div>',
+        lang="en",
+    )
+    assert _title(html) == "Villa Rosa - Holiday home by the lake"
+
+
+def test_breadcrumb_section_before_the_headline_goes() -> None:
+    html = _page(
+        "<title>Blog Archive » Why the harbour fees rise again</title>",
+        f'<div class="post">{_BODY_EN}</div>',
+        lang="en",
+    )
+    assert _title(html) == "Why the harbour fees rise again"

@@ -12,8 +12,10 @@ Fallback order:
 2. ``og:title`` / ``twitter:title``, JSON-LD ``headline``, ``dc.title``,
    ``<title>``, each with its site decorations removed
    (``标题_国际频道_某某网``, ``Title | Section | Site``): parts naming the
-   site go, then short trailing parts (a section, a brand), never words
-   inside the headline. A named title that another one repeats before a
+   site go (also a part after the first that ends as websites' names do,
+   ``_某某市人民政府门户网站``), then short trailing parts (a section, a
+   brand) and a short section before ``»`` or ``--`` (``栏目--标题``), never
+   words inside the headline. A named title that another one repeats before a
    separator (``og:title`` ``A – B`` and ``<title>`` ``A – B | Blog``) is
    whole already: only parts naming the site go;
 3. the first plausible ``<h1>``.
@@ -25,19 +27,30 @@ no headline, and names the site for stripping too.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
+from .._rules import load_json
 from .meta import PageMeta
 
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+#: CJK punctuation and full-width forms (``！``, ``）``): a headline may end in one.
+_CJK_MARKS = "\u3000-\u303f\uff00-\uffef"
 # Separators between a headline and its decorations. An underscore counts
 # only next to CJK or a space (``rustc_codegen_gcc`` is a name, not two
-# parts); a hyphen only with a space on one side at least (``Covid-19``).
+# parts); a hyphen only with a space on one side at least (``Covid-19``), or
+# unspaced after CJK text and before CJK or a Latin name (``标题-新华网``,
+# ``栏目--标题``, ``标题-CCTV``). A dash ``——`` between CJK is punctuation
+# inside the headline and stays.
 _SEPARATOR = re.compile(
     rf"(\s+[|·•»]{{1,2}}\s+|\s*[｜|]\s*|\s+[-–—]{{1,2}}\s+|\s+[-–—]\s*(?=[{_CJK}])"
-    rf"|(?<=[{_CJK}])\s*[-–—]\s+|(?<=[{_CJK}\s])_|_(?=[{_CJK}\s]))"
+    rf"|(?<=[{_CJK}])\s*[-–—]\s+|(?<=[{_CJK}\s])_|_(?=[{_CJK}\s])"
+    rf"|(?<=[{_CJK}{_CJK_MARKS}])-{{1,2}}(?=[{_CJK}A-Za-z]))"
 )
+#: Separators that lead from a section into what it holds: a breadcrumb
+#: arrow, a doubled hyphen (``栏目--标题``).
+_SECTION_SEPARATOR = re.compile(r"»|--")
 # A Han, kana or hangul character is a word of its own, also next to digits
 # or Latin letters (``第10号`` is 第, 10, 号), so that a headline's length
 # is judged the same however its numbers are written.
@@ -52,6 +65,9 @@ MIN_H1_OVERLAP = 0.5
 SHORT_PART_WORDS = 2
 #: A plausible headline has at least this many words (CJK chars / 3).
 MIN_HEADLINE_WORDS = 2
+#: A separated title part ending like a website's name (``rules/titles.json``)
+#: is one from this many characters on (新华网); as for outlets in bylines.
+MIN_SITE_CHARS = 3
 
 
 def _norm(text: str) -> str:
@@ -96,16 +112,39 @@ def strip_site(
         k = _key(part)
         return bool(k) and any(k == s or k in s or s in k for s in sites)
 
-    keep = [i for i, p in enumerate(parts) if p and not is_site(p)]
+    keep = [
+        i for i, p in enumerate(parts) if p and not is_site(p) and not (i > 0 and _names_a_site(p))
+    ]
     if not keep:
         return title.strip()
     while not keep_short and len(keep) > 1 and _size(parts[keep[-1]]) <= SHORT_PART_WORDS:
         keep.pop()
+    # A short part before a longer one and a separator that leads into it is
+    # a section (``栏目--标题``, ``Blog Archive » Headline``); before a single
+    # hyphen or a bar it may be the headline (``Villa Galaxy - Holiday villa``).
+    while (
+        not keep_short
+        and len(keep) > 1
+        and keep[0] + 1 == keep[1]
+        and _SECTION_SEPARATOR.search(seps[keep[0]])
+        and _size(parts[keep[0]]) <= SHORT_PART_WORDS < _size(parts[keep[1]])
+    ):
+        keep.pop(0)
     first, last = keep[0], keep[-1]
     out = parts[first]
     for i in range(first + 1, last + 1):
         out += seps[i - 1] + parts[i]
     return out.strip()
+
+
+def _names_a_site(part: str) -> bool:
+    """``某某市人民政府门户网站``, ``新华网``: a CJK name that ends as websites' names do."""
+    return len(part) >= MIN_SITE_CHARS and part.endswith(_site_suffixes())
+
+
+@functools.lru_cache(maxsize=1)
+def _site_suffixes() -> tuple[str, ...]:
+    return tuple(load_json("titles.json")["site_suffixes_cjk"])
 
 
 def find_title(
