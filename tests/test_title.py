@@ -120,3 +120,27 @@ def test_strip_site_decorations(title: str, expected: str) -> None:
 def test_seven_characters_with_a_number_are_a_plausible_headline() -> None:
     meta = _meta(doc="第10号新闻标题 某某县融媒体中心")
     assert find_title(meta, ["第10号新闻标题"], None, None) == "第10号新闻标题"
+
+
+def test_heading_is_asked_for_only_when_no_h1_is_confirmed() -> None:
+    def no_walk() -> list[str]:
+        raise AssertionError("the headings were read")
+
+    meta = _meta(og="Harbour fees rise for the third year")
+    h1 = "Harbour fees rise for the third year"
+    assert find_title(meta, [h1], None, None, headings=no_walk) == h1
+
+
+def test_heading_that_is_most_of_a_wrapped_named_title_is_the_headline() -> None:
+    meta = _meta(og="晨报快讯(市区新增三条公交线路 下月起试运行)")
+    texts = ["晨报", "市区新增三条公交线路 下月起试运行"]
+    assert find_title(meta, [], "晨报", None, headings=lambda: texts) == texts[1]
+
+
+def test_heading_after_a_plausible_h1_is_not_read() -> None:
+    meta = _meta(doc="7 Ways to Cut Harbour Fees this Year")
+    h1 = "How harbours can cut their fees"
+    texts = [h1, "Ways to Cut Harbour Fees this Year"]
+    assert find_title(meta, [h1], None, None, headings=lambda: texts) == (
+        "7 Ways to Cut Harbour Fees this Year"
+    )

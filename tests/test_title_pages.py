@@ -126,3 +126,83 @@ def test_breadcrumb_section_before_the_headline_goes() -> None:
         lang="en",
     )
     assert _title(html) == "Why the harbour fees rise again"
+
+
+# -- a headline outside any <h1> ----------------------------------------------
+
+
+def test_headline_in_a_title_class_table_cell() -> None:
+    html = _page(
+        '<meta property="og:title" content="晨报快讯(市区新增三条公交线路 下月起试运行)">'
+        '<meta property="og:site_name" content="晨报"><title>晨报 DAILY NEWS</title>',
+        '<table><tr><td class="news_title">市区新增三条公交线路 下月起试运行</td></tr>'
+        f'<tr><td class="news_date">2024-04-12</td></tr><tr><td>{_BODY_ZH}</td></tr></table>',
+    )
+    assert _title(html) == "市区新增三条公交线路 下月起试运行"
+
+
+def test_headline_in_a_div_title_under_a_logo_h1() -> None:
+    html = _page(
+        "<title>巴山新闻网 市区新增三条公交线路 下月起试运行</title>",
+        '<h1 class="logo"><a href="/"><img src="/logo.png" alt=""></a></h1>'
+        '<div class="detail"><div class="title">市区新增三条公交线路 下月起试运行</div>'
+        f'<div class="info">来源：本网 2024-04-12</div>{_BODY_ZH}</div>',
+    )
+    assert _title(html) == "市区新增三条公交线路 下月起试运行"
+
+
+def test_headline_in_an_h2() -> None:
+    html = _page(
+        "<title>【视频】市区新增三条公交线路 下月起试运行 巴山</title>",
+        f'<div class="content"><h2>【视频】市区新增三条公交线路 下月起试运行</h2>{_BODY_ZH}</div>',
+    )
+    assert _title(html) == "【视频】市区新增三条公交线路 下月起试运行"
+
+
+def test_headline_in_an_h5() -> None:
+    html = _page(
+        "<title>Harbour fees rise for the third year (12/2024)</title>",
+        f'<div class="entry"><h5>Harbour fees rise for the third year</h5>{_BODY_EN}</div>',
+        lang="en",
+    )
+    assert _title(html) == "Harbour fees rise for the third year"
+
+
+def test_headline_in_a_span_title() -> None:
+    html = _page(
+        '<meta property="og:title" content="Coast Herald: Harbour fees rise for the third year">',
+        '<div class="story"><span class="Title">Harbour fees rise for the third year</span>'
+        f"{_BODY_EN}</div>",
+        lang="en",
+    )
+    assert _title(html) == "Harbour fees rise for the third year"
+
+
+def test_site_title_element_is_not_the_headline() -> None:
+    html = _page(
+        "<title>Foggy soup | The long and winding road of a cook</title>",
+        '<header><p class="site-title">The long and winding road of a cook</p></header>'
+        f'<div class="post"><div class="post-body">{_BODY_EN}</div></div>',
+        lang="en",
+    )
+    assert _title(html) != "The long and winding road of a cook"
+
+
+def test_sub_heading_under_the_h1_is_not_the_headline() -> None:
+    html = _page(
+        "<title>7 Ways to Cut Harbour Fees | Coast Herald</title>",
+        "<article><h1>How harbours can cut their fees this year</h1>"
+        f"{_BODY_EN}<h2>Ways to Cut Harbour Fees</h2>{_BODY_EN}</article>",
+        lang="en",
+    )
+    assert _title(html) != "Ways to Cut Harbour Fees"
+
+
+def test_kicker_above_the_headline_is_not_the_headline() -> None:
+    html = _page(
+        '<meta property="og:title" content="Harbour report: why the fees rise again">',
+        '<div class="story"><div class="kicker-title">Harbour report:</div>'
+        f'<div class="headline">why the fees rise again</div>{_BODY_EN}</div>',
+        lang="en",
+    )
+    assert _title(html) == "Harbour report: why the fees rise again"

@@ -28,7 +28,7 @@ from ._decode import decode_html
 from ._errors import NoArticleError
 from ._fields.dates import date_from_text, find_modified, find_published
 from ._fields.images import collect_images
-from ._fields.meta import read_page_nodes
+from ._fields.meta import heading_texts, read_page_nodes
 from ._fields.people import find_authors, find_site_name
 from ._fields.title import find_title
 from ._filter import ROW_TAG, headline_index, lead_captions, select
@@ -177,7 +177,14 @@ def extract(html: str | bytes, url: str | None = None, *, script: Script | None 
     h1_parts = [n.text(separator="\n").split("\n") for n in h1_nodes]
     site_name = find_site_name(meta)
     page_url = meta.page_url(url)
-    title = find_title(meta, h1s, site_name, site_label(page_url), h1_parts=h1_parts)
+    title = find_title(
+        meta,
+        h1s,
+        site_name,
+        site_label(page_url),
+        h1_parts=h1_parts,
+        headings=lambda: heading_texts(tree),
+    )
     # Read before cleaning: the cleaner removes bylines and date rows.
     published = find_published(meta, tree, url=url, language=meta.lang)
     printed = _printed_date(root, meta.lang) if published is None else None

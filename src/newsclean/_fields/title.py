@@ -9,7 +9,12 @@ Fallback order:
    Tagline``). When the ``<h1>`` is a named title with more text glued on
    (a kicker, a section, a date row, a subtitle: ``Local News | Headline``),
    the named title is the headline;
-2. ``og:title`` / ``twitter:title``, JSON-LD ``headline``, ``dc.title``,
+2. when no ``<h1>`` is confirmed: a heading (``<h2>``-``<h6>``) or an
+   element with ``title`` in its class (``div.title``, ``span.Title``,
+   ``td.news_title``) above the first plausible ``<h1>`` that is most of a
+   named title without its site parts (``og:title`` ``某某新闻(标题)``,
+   ``td.news_title`` ``标题``);
+3. ``og:title`` / ``twitter:title``, JSON-LD ``headline``, ``dc.title``,
    ``<title>``, each with its site decorations removed
    (``标题_国际频道_某某网``, ``Title | Section | Site``): parts naming the
    site go (also a part after the first that ends as websites' names do,
@@ -18,7 +23,7 @@ Fallback order:
    words inside the headline. A named title that another one repeats before a
    separator (``og:title`` ``A – B`` and ``<title>`` ``A – B | Blog``) is
    whole already: only parts naming the site go;
-3. the first plausible ``<h1>``.
+4. the first plausible ``<h1>``.
 
 An ``<h1>`` that is the site name (``og:site_name``, or the part of a named
 title after its headline: ``Headline | Blog Name`` with ``<h1>Blog Name``) is
@@ -29,7 +34,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from .._rules import load_json
 from .meta import PageMeta
@@ -57,6 +62,12 @@ _SECTION_SEPARATOR = re.compile(r"»|--")
 _WORD = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+")
 #: A confirming h1 contained in a named title is at least this share of it.
 MIN_H1_SHARE = 0.35
+#: A heading other than an h1 is the headline when it is at least this
+#: share of a named title without its site parts (set on zh-news and the
+#: trafilatura corpus: headlines in a ``td.news_title`` or ``<h2>`` are 75%
+#: and more of an ``og:title`` wrapped in the site's name or followed by an
+#: issue number; a kicker printed above the headline was 67%).
+MIN_HEADING_SHARE = 0.7
 #: An h1 sharing this share of the words of a named title (of the longer of
 #: the two) is the same headline, edited.
 MIN_H1_OVERLAP = 0.5
@@ -154,11 +165,15 @@ def find_title(
     host: str | None = None,
     *,
     h1_parts: Sequence[Sequence[str]] = (),
+    headings: Callable[[], Iterable[str]] | None = None,
 ) -> str | None:
     """Pick the headline, in the documented fallback order.
 
     ``h1_parts`` gives, for each of ``h1s``, the texts of its elements in
     order (a kicker ``<span>``, the headline, a date row), when known.
+    ``headings`` gives the texts of the other headings and title-class
+    elements; it is called only when no ``<h1>`` is confirmed, since
+    finding them walks the whole page.
     """
     named = [
         t
@@ -188,12 +203,51 @@ def find_title(
     for h1 in plausible:
         if any(_confirms(h1, n) for n in confirmers):
             return _glued(parts.get(h1, ()), named, site_name, host) or h1
+    if named and headings is not None:
+        shown = _confirmed_heading(headings(), h1s, named, site_name, host)
+        if shown:
+            return shown
     for t in named:
         whole = any(_before_separator(t, other) for other in named)
         stripped = strip_site(t, site_name, host, keep_short=whole)
         if stripped:
             return stripped
     return plausible[0] if plausible else (h1s[0] if h1s else None)
+
+
+def _confirmed_heading(
+    texts: Iterable[str],
+    h1s: Sequence[str],
+    named: Sequence[str],
+    site_name: str | None,
+    host: str | None,
+) -> str | None:
+    """The heading that is most of a named title's headline, as the page prints it.
+
+    A ``div.title`` or ``<h2>`` holding ``标题`` beats an ``og:title``
+    ``某某新闻(标题)`` whose decoration no separator marks. Only a heading
+    contained in a named title stripped of its site parts counts, and only
+    when it is most of it: a site or section name in a title-class element
+    is a small part, or none, of the stripped title. The search ends at the
+    first plausible ``<h1>``: headings after it are its sub-headings (``Key
+    methods`` under ``7 Key Methods``) or other stories.
+    """
+    titles = [k for t in named if (k := _norm(strip_site(t, site_name, host)))]
+    later_parts = {_norm(p) for t in named for p in _SEPARATOR.split(t)[2::2]}
+    best, best_share = None, 0.0
+    for text in texts:
+        k = _norm(text)
+        if not k or not _plausible(text, site_name):
+            continue
+        if text in h1s:
+            break
+        if k in later_parts:  # ``Headline | Blog Name`` and a ``p.site-title``
+            continue
+        for n in titles:
+            share = len(k) / len(n)
+            if k in n and share >= MIN_HEADING_SHARE and share > best_share:
+                best, best_share = text, share
+    return best
 
 
 def _glued(
