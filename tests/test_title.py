@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsclean._fields.meta import PageMeta
 from newsclean._fields.title import find_title, strip_site
 
@@ -93,3 +95,52 @@ def test_extract_drops_a_kicker_span_from_the_h1() -> None:
         f"</h1>{body}</article></body></html>"
     )
     assert newsclean.extract(html).title == "Harbour fees rise for the third year"
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("春耕时节田间地头忙起来！-某某新闻网", "春耕时节田间地头忙起来！"),
+        ("春耕时节田间地头忙起来-CCTV", "春耕时节田间地头忙起来"),
+        ("春耕通知_某某县农业农村局官方网站", "春耕通知"),
+        ("春耕通知 - 某某省人民政府门户网站", "春耕通知"),
+        ("工作动态--关于做好春季农业生产工作的通知", "关于做好春季农业生产工作的通知"),
+        ("关于做好春季农业生产工作的通知--工作动态--某某网", "关于做好春季农业生产工作的通知"),
+        ("凝聚合力——写在全市会议召开之际", "凝聚合力——写在全市会议召开之际"),
+        ("某地建成全域5G网 - 某某日报社", "某地建成全域5G网"),
+        ("Blog Archive » Why harbour fees rise", "Why harbour fees rise"),
+        ("Villa Rosa - Holiday home by the lake", "Villa Rosa - Holiday home by the lake"),
+        ("COVID-19 cases rise in the north", "COVID-19 cases rise in the north"),
+    ],
+)
+def test_strip_site_decorations(title: str, expected: str) -> None:
+    assert strip_site(title, None) == expected
+
+
+def test_seven_characters_with_a_number_are_a_plausible_headline() -> None:
+    meta = _meta(doc="第10号新闻标题 某某县融媒体中心")
+    assert find_title(meta, ["第10号新闻标题"], None, None) == "第10号新闻标题"
+
+
+def test_heading_is_asked_for_only_when_no_h1_is_confirmed() -> None:
+    def no_walk() -> list[str]:
+        raise AssertionError("the headings were read")
+
+    meta = _meta(og="Harbour fees rise for the third year")
+    h1 = "Harbour fees rise for the third year"
+    assert find_title(meta, [h1], None, None, headings=no_walk) == h1
+
+
+def test_heading_that_is_most_of_a_wrapped_named_title_is_the_headline() -> None:
+    meta = _meta(og="晨报快讯(市区新增三条公交线路 下月起试运行)")
+    texts = ["晨报", "市区新增三条公交线路 下月起试运行"]
+    assert find_title(meta, [], "晨报", None, headings=lambda: texts) == texts[1]
+
+
+def test_heading_after_a_plausible_h1_is_not_read() -> None:
+    meta = _meta(doc="7 Ways to Cut Harbour Fees this Year")
+    h1 = "How harbours can cut their fees"
+    texts = [h1, "Ways to Cut Harbour Fees this Year"]
+    assert find_title(meta, [h1], None, None, headings=lambda: texts) == (
+        "7 Ways to Cut Harbour Fees this Year"
+    )

@@ -14,6 +14,7 @@ in a class that looks like boilerplate), and the longer result is kept.
 from __future__ import annotations
 
 import datetime as dt
+import ipaddress
 import logging
 import re
 from dataclasses import dataclass
@@ -33,7 +34,7 @@ from ._fields.dates import (
     visible_text,
 )
 from ._fields.images import collect_images
-from ._fields.meta import PageMeta, read_page_nodes
+from ._fields.meta import PageMeta, heading_texts, read_page_nodes
 from ._fields.people import find_authors, find_site_name
 from ._fields.title import find_title
 from ._filter import ROW_TAG, headline_index, lead_captions, select
@@ -187,7 +188,14 @@ def extract(html: str | bytes, url: str | None = None, *, script: Script | None 
     h1_parts = [n.text(separator="\n").split("\n") for n in h1_nodes]
     site_name = find_site_name(meta)
     page_url = meta.page_url(url)
-    title = find_title(meta, h1s, site_name, site_label(page_url), h1_parts=h1_parts)
+    title = find_title(
+        meta,
+        h1s,
+        site_name,
+        site_label(page_url),
+        h1_parts=h1_parts,
+        headings=lambda: heading_texts(tree),
+    )
     # Read before cleaning: the cleaner removes bylines and date rows.
     published = find_published(meta, tree, url=url, language=meta.lang)
     printed = _printed_date(root, meta) if published is None else None
@@ -225,14 +233,32 @@ def _printed_date(root: LexborNode, meta: PageMeta) -> dt.datetime | None:
 
 
 def site_label(url: str | None) -> str | None:
-    """The name part of a URL's host (``www.reuters.com`` -> ``reuters``): titles repeat it."""
+    """The name part of a URL's host (``www.reuters.com`` -> ``reuters``): titles repeat it.
+
+    A host that is an IP address names no site: its "label" would be a
+    number such as ``0`` (``10.0.0.7``), and every headline holding that
+    number would be taken for the site name.
+    """
     if not url:
         return None
-    host = urlsplit(url).hostname or ""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:  # a malformed IPv6 literal
+        return None
+    if _is_ip(host):
+        return None
     labels = [p for p in host.split(".") if p and p != "www"]
     if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL:
         return labels[-3]
     return labels[-2] if len(labels) >= 2 else None
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
 
 
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "edu", "ac", "or", "ne"})

@@ -98,6 +98,27 @@ def read_page_nodes(
     return _page_meta(tree, meta_nodes, scripts), h1s, authors
 
 
+#: Where a headline stands when it is not in an ``<h1>``.
+HEADINGS = 'h1, h2, h3, h4, h5, h6, [class*="title" i]'
+
+
+def heading_texts(tree: LexborHTMLParser) -> Iterator[str]:
+    """The texts of the page's headings and title-class elements, in document order.
+
+    A walk over the whole document of its own: the title asks for it only
+    when no ``<h1>`` holds the headline, so most pages never pay for it. The
+    texts are read as the caller asks for them: it stops at the first
+    plausible ``<h1>``.
+    """
+    root = tree.body
+    if root is None:
+        return
+    for node in root.css(HEADINGS):
+        text = " ".join(node.text().split())
+        if text:
+            yield text
+
+
 def _page_meta(
     tree: LexborHTMLParser, meta_nodes: Iterable[LexborNode], scripts: Iterable[LexborNode]
 ) -> PageMeta:

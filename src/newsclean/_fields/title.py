@@ -9,14 +9,21 @@ Fallback order:
    Tagline``). When the ``<h1>`` is a named title with more text glued on
    (a kicker, a section, a date row, a subtitle: ``Local News | Headline``),
    the named title is the headline;
-2. ``og:title`` / ``twitter:title``, JSON-LD ``headline``, ``dc.title``,
+2. when no ``<h1>`` is confirmed: a heading (``<h2>``-``<h6>``) or an
+   element with ``title`` in its class (``div.title``, ``span.Title``,
+   ``td.news_title``) above the first plausible ``<h1>`` that is most of a
+   named title without its site parts (``og:title`` ``某某新闻(标题)``,
+   ``td.news_title`` ``标题``);
+3. ``og:title`` / ``twitter:title``, JSON-LD ``headline``, ``dc.title``,
    ``<title>``, each with its site decorations removed
    (``标题_国际频道_某某网``, ``Title | Section | Site``): parts naming the
-   site go, then short trailing parts (a section, a brand), never words
-   inside the headline. A named title that another one repeats before a
+   site go (also a part after the first that ends as websites' names do,
+   ``_某某市人民政府门户网站``), then short trailing parts (a section, a
+   brand) and a short section before ``»`` or ``--`` (``栏目--标题``), never
+   words inside the headline. A named title that another one repeats before a
    separator (``og:title`` ``A – B`` and ``<title>`` ``A – B | Blog``) is
    whole already: only parts naming the site go;
-3. the first plausible ``<h1>``.
+4. the first plausible ``<h1>``.
 
 An ``<h1>`` that is the site name (``og:site_name``, or the part of a named
 title after its headline: ``Headline | Blog Name`` with ``<h1>Blog Name``) is
@@ -25,22 +32,42 @@ no headline, and names the site for stripping too.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 
+from .._rules import load_json
 from .meta import PageMeta
 
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+#: CJK punctuation and full-width forms (``！``, ``）``): a headline may end in one.
+_CJK_MARKS = "\u3000-\u303f\uff00-\uffef"
 # Separators between a headline and its decorations. An underscore counts
 # only next to CJK or a space (``rustc_codegen_gcc`` is a name, not two
-# parts); a hyphen only with a space on one side at least (``Covid-19``).
+# parts); a hyphen only with a space on one side at least (``Covid-19``), or
+# unspaced after CJK text and before CJK or a Latin name (``标题-新华网``,
+# ``栏目--标题``, ``标题-CCTV``). A dash ``——`` between CJK is punctuation
+# inside the headline and stays.
 _SEPARATOR = re.compile(
     rf"(\s+[|·•»]{{1,2}}\s+|\s*[｜|]\s*|\s+[-–—]{{1,2}}\s+|\s+[-–—]\s*(?=[{_CJK}])"
-    rf"|(?<=[{_CJK}])\s*[-–—]\s+|(?<=[{_CJK}\s])_|_(?=[{_CJK}\s]))"
+    rf"|(?<=[{_CJK}])\s*[-–—]\s+|(?<=[{_CJK}\s])_|_(?=[{_CJK}\s])"
+    rf"|(?<=[{_CJK}{_CJK_MARKS}])-{{1,2}}(?=[{_CJK}A-Za-z]))"
 )
-_WORD = re.compile(rf"[{_CJK}]|[^\W_]+")
+#: Separators that lead from a section into what it holds: a breadcrumb
+#: arrow, a doubled hyphen (``栏目--标题``).
+_SECTION_SEPARATOR = re.compile(r"»|--")
+# A Han, kana or hangul character is a word of its own, also next to digits
+# or Latin letters (``第10号`` is 第, 10, 号), so that a headline's length
+# is judged the same however its numbers are written.
+_WORD = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+")
 #: A confirming h1 contained in a named title is at least this share of it.
 MIN_H1_SHARE = 0.35
+#: A heading other than an h1 is the headline when it is at least this
+#: share of a named title without its site parts (set on zh-news and the
+#: trafilatura corpus: headlines in a ``td.news_title`` or ``<h2>`` are 75%
+#: and more of an ``og:title`` wrapped in the site's name or followed by an
+#: issue number; a kicker printed above the headline was 67%).
+MIN_HEADING_SHARE = 0.7
 #: An h1 sharing this share of the words of a named title (of the longer of
 #: the two) is the same headline, edited.
 MIN_H1_OVERLAP = 0.5
@@ -49,6 +76,9 @@ MIN_H1_OVERLAP = 0.5
 SHORT_PART_WORDS = 2
 #: A plausible headline has at least this many words (CJK chars / 3).
 MIN_HEADLINE_WORDS = 2
+#: A separated title part ending like a website's name (``rules/titles.json``)
+#: is one from this many characters on (新华网); as for outlets in bylines.
+MIN_SITE_CHARS = 3
 
 
 def _norm(text: str) -> str:
@@ -93,16 +123,39 @@ def strip_site(
         k = _key(part)
         return bool(k) and any(k == s or k in s or s in k for s in sites)
 
-    keep = [i for i, p in enumerate(parts) if p and not is_site(p)]
+    keep = [
+        i for i, p in enumerate(parts) if p and not is_site(p) and not (i > 0 and _names_a_site(p))
+    ]
     if not keep:
         return title.strip()
     while not keep_short and len(keep) > 1 and _size(parts[keep[-1]]) <= SHORT_PART_WORDS:
         keep.pop()
+    # A short part before a longer one and a separator that leads into it is
+    # a section (``栏目--标题``, ``Blog Archive » Headline``); before a single
+    # hyphen or a bar it may be the headline (``Villa Galaxy - Holiday villa``).
+    while (
+        not keep_short
+        and len(keep) > 1
+        and keep[0] + 1 == keep[1]
+        and _SECTION_SEPARATOR.search(seps[keep[0]])
+        and _size(parts[keep[0]]) <= SHORT_PART_WORDS < _size(parts[keep[1]])
+    ):
+        keep.pop(0)
     first, last = keep[0], keep[-1]
     out = parts[first]
     for i in range(first + 1, last + 1):
         out += seps[i - 1] + parts[i]
     return out.strip()
+
+
+def _names_a_site(part: str) -> bool:
+    """``某某市人民政府门户网站``, ``新华网``: a CJK name that ends as websites' names do."""
+    return len(part) >= MIN_SITE_CHARS and part.endswith(_site_suffixes())
+
+
+@functools.lru_cache(maxsize=1)
+def _site_suffixes() -> tuple[str, ...]:
+    return tuple(load_json("titles.json")["site_suffixes_cjk"])
 
 
 def find_title(
@@ -112,11 +165,15 @@ def find_title(
     host: str | None = None,
     *,
     h1_parts: Sequence[Sequence[str]] = (),
+    headings: Callable[[], Iterable[str]] | None = None,
 ) -> str | None:
     """Pick the headline, in the documented fallback order.
 
     ``h1_parts`` gives, for each of ``h1s``, the texts of its elements in
     order (a kicker ``<span>``, the headline, a date row), when known.
+    ``headings`` gives the texts of the other headings and title-class
+    elements; it is called only when no ``<h1>`` is confirmed, since
+    finding them walks the whole page.
     """
     named = [
         t
@@ -146,12 +203,51 @@ def find_title(
     for h1 in plausible:
         if any(_confirms(h1, n) for n in confirmers):
             return _glued(parts.get(h1, ()), named, site_name, host) or h1
+    if named and headings is not None:
+        shown = _confirmed_heading(headings(), h1s, named, site_name, host)
+        if shown:
+            return shown
     for t in named:
         whole = any(_before_separator(t, other) for other in named)
         stripped = strip_site(t, site_name, host, keep_short=whole)
         if stripped:
             return stripped
     return plausible[0] if plausible else (h1s[0] if h1s else None)
+
+
+def _confirmed_heading(
+    texts: Iterable[str],
+    h1s: Sequence[str],
+    named: Sequence[str],
+    site_name: str | None,
+    host: str | None,
+) -> str | None:
+    """The heading that is most of a named title's headline, as the page prints it.
+
+    A ``div.title`` or ``<h2>`` holding ``标题`` beats an ``og:title``
+    ``某某新闻(标题)`` whose decoration no separator marks. Only a heading
+    contained in a named title stripped of its site parts counts, and only
+    when it is most of it: a site or section name in a title-class element
+    is a small part, or none, of the stripped title. The search ends at the
+    first plausible ``<h1>``: headings after it are its sub-headings (``Key
+    methods`` under ``7 Key Methods``) or other stories.
+    """
+    titles = [k for t in named if (k := _norm(strip_site(t, site_name, host)))]
+    later_parts = {_norm(p) for t in named for p in _SEPARATOR.split(t)[2::2]}
+    best, best_share = None, 0.0
+    for text in texts:
+        k = _norm(text)
+        if not k or not _plausible(text, site_name):
+            continue
+        if text in h1s:
+            break
+        if k in later_parts:  # ``Headline | Blog Name`` and a ``p.site-title``
+            continue
+        for n in titles:
+            share = len(k) / len(n)
+            if k in n and share >= MIN_HEADING_SHARE and share > best_share:
+                best, best_share = text, share
+    return best
 
 
 def _glued(
