@@ -1,112 +1,245 @@
-"""Text normalisation: small pure ``str -> str`` fixers applied in a named order.
+"""The normaliser: what extraction found becomes one clean ``Article`` record.
 
-CJK punctuation is kept as published; only invisible and layout characters
-are touched.
+Stages, in order:
+
+1. language   from the page's ``lang``/meta, checked against the text's script
+2. dateline   parsed off the head of the first paragraphs (``(平壤19日讯)``,
+              ``BEIJING, March 5 (Reuters) -``), its date completed from the
+              publish date; the body starts after it
+3. agencies   every wire agency credited: dateline, attributions, photo credits
+4. people     authors (metadata, bylines, the dateline's reporters), editors
+              and the credited source, each in its own field
+5. script     optional simplified/traditional conversion
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-import unicodedata
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+from ._fields.agencies import canonical, find_agencies
+from ._fields.dateline import find_dateline
+from ._fields.dates import date_from_text
+from ._fields.language import detect_language
+from ._fields.meta import PageMeta
+from ._fields.people import find_authors, find_editors, find_source, merge_names
+from ._models import Article, Dateline, Image
+from ._script import Script, converter
+
+#: A dateline opens one of the first paragraphs: a standfirst, a subtitle, a
+#: photo credit or a byline row may come first (datelines corpus: the
+#: dateline is the fourth or fifth paragraph on five of its pages).
+DATELINE_PARAGRAPHS = 6
+#: A dateline that credits an agency or the paper is looked for this far.
+DATELINE_DEEP = 12
+#: The search stops after this many paragraphs of story text: a dateline
+#: comes before the story, so a line after them that looks like one is not.
+DATELINE_AFTER_TEXT = 2
+#: A paragraph this long (effective characters) is story text.
+STORY_TEXT = 100
+#: Characters of a paragraph's head searched for a dateline.
+DATELINE_HEAD = 160
+#: Lines at each end of the body searched for a printed date.
+EDGE_LINES = 3
+#: Only lines this short are searched: a date inside prose is not the article's.
+EDGE_LINE_CHARS = 160
 
 
-# A UTF-8 lead byte read as Latin-1/windows-1252, then its continuation bytes
-# read the same way (C1 controls, or the windows-1252 punctuation in 0x80-0x9F).
-_CP1252_HIGH = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
-_MOJIBAKE = re.compile(f"[\u00c2-\u00f4][\u0080-\u00bf{_CP1252_HIGH}]{{1,3}}")
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What the extract stage hands to the normaliser."""
+
+    url: str | None
+    meta: PageMeta
+    title: str | None
+    site_name: str | None
+    paragraphs: tuple[str, ...]
+    images: tuple[Image, ...]
+    #: Indexes of ``images`` whose caption the page does not print (``alt`` text).
+    unprinted_images: frozenset[int]
+    #: Lines the body filter set aside: editor, byline, source and date lines.
+    credits: tuple[str, ...]
+    published: dt.datetime | None
+    #: A date printed at the top of the page, read before cleaning; the last resort.
+    printed_date: dt.datetime | None
+    modified: dt.datetime | None
+    #: Authors named by the page's metadata and byline elements.
+    page_authors: tuple[str, ...]
 
 
-def _unmangle(match: re.Match[str]) -> str:
-    chars = match.group()
-    try:
-        raw = b"".join(
-            ch.encode("cp1252") if ch in _CP1252_HIGH else ch.encode("latin-1") for ch in chars
+def build_article(x: Extraction, *, script: Script | None = None) -> Article:
+    """Run the normaliser's stages over an extraction."""
+    meta = x.meta
+    language = detect_language(
+        meta.lang,
+        meta.first("http-equiv:content-language", "content-language"),
+        meta.first("og:locale"),
+        "\n".join(x.paragraphs[:20]),
+    )
+    published = (
+        x.published
+        or _date_from_lines(x.credits, language)
+        or _date_from_lines(_edge_lines(x.paragraphs), language)
+        or x.printed_date
+    )
+    dateline, paragraphs = split_dateline(x.paragraphs, published, language)
+    if dateline is None:
+        dateline = dateline_in_rows(x.credits, published, language)
+    # Text a reader never sees (``alt``) credits nobody.
+    shown = [i for n, i in enumerate(x.images) if n not in x.unprinted_images]
+    captions = [i.caption for i in shown if i.caption]
+    credits = [i.credit for i in shown if i.credit]
+    agencies = find_agencies(
+        paragraphs, captions, [*credits, *x.credits], dateline.agency if dateline else None
+    )
+    authors = merge_names(
+        [
+            *x.page_authors,
+            *find_authors(meta, None, [*x.credits, *paragraphs[:1], *paragraphs[-2:]]),
+            *(dateline.reporters if dateline else ()),
+        ]
+    )
+    article = Article(
+        url=meta.page_url(x.url),
+        title=x.title,
+        body="\n".join(paragraphs),
+        paragraphs=paragraphs,
+        dateline=dateline,
+        agencies=agencies,
+        published=published,
+        modified=x.modified,
+        authors=authors,
+        editors=find_editors([*x.credits, *paragraphs[-3:]]),
+        source=find_source([*x.credits, *paragraphs[-3:]], meta),
+        language=language,
+        site_name=x.site_name,
+        description=meta.first("og:description", "description"),
+        images=x.images,
+    )
+    return convert_script(article, converter(script)) if script else article
+
+
+def split_dateline(
+    paragraphs: tuple[str, ...], published: dt.datetime | None, language: str | None
+) -> tuple[Dateline | None, tuple[str, ...]]:
+    """The dateline heading one of the first paragraphs, and the body without it."""
+    day = published.date() if published else None
+    text_seen = 0
+    searched = 0
+    for i, para in enumerate(paragraphs[:DATELINE_PARAGRAPHS]):
+        searched = i + 1
+        # A dateline sits in the first characters; the parser needs no more.
+        head, tail = para[:DATELINE_HEAD], para[DATELINE_HEAD:]
+        dateline, rest = find_dateline(
+            head, published=day, language=language, agency_lookup=canonical
         )
-        return raw.decode("utf-8")
-    except UnicodeError:
-        return chars
+        if dateline is not None:
+            rest += tail
+            kept = (rest,) if rest.strip() else ()
+            body = (*paragraphs[:i], *kept, *paragraphs[i + 1 :])
+            # A record always has text: a dateline alone stays the body.
+            return (dateline, body) if body else (None, paragraphs)
+        text_seen += _story_size(para) >= STORY_TEXT
+        if text_seen >= DATELINE_AFTER_TEXT:
+            break
+    return _credited_dateline(paragraphs, searched, day, language)
 
 
-def fix_mojibake(text: str) -> str:
-    """Undo UTF-8 text that was read as Latin-1 once (``weâ€™ve`` → ``we’ve``).
+def _credited_dateline(
+    paragraphs: tuple[str, ...], start: int, day: dt.date | None, language: str | None
+) -> tuple[Dateline | None, tuple[str, ...]]:
+    """A dateline that credits an agency or the paper, after a longer editor's note.
 
-    Pages carry such text inside otherwise sound UTF-8 (copied from a
-    database that stored it wrongly); a reader sees garbage, so does a model.
-    Only sequences that decode as UTF-8 are changed.
+    An editor's note, a summary box or a video's text may fill the first
+    paragraphs; a credit (``本报讯``, ``(CNN) --``, ``新华社…电``) is sure
+    enough to be looked for a little further, a bare place is not.
     """
-    if text.isascii():
-        return text
-    return _MOJIBAKE.sub(_unmangle, text)
+    for i in range(start, min(len(paragraphs), DATELINE_DEEP)):
+        para = paragraphs[i]
+        dateline, rest = find_dateline(
+            para[:DATELINE_HEAD], published=day, language=language, agency_lookup=canonical
+        )
+        if dateline is not None and (dateline.agency or _is_cjk_credit(dateline.raw)):
+            rest += para[DATELINE_HEAD:]
+            kept = (rest,) if rest.strip() else ()
+            return dateline, (*paragraphs[:i], *kept, *paragraphs[i + 1 :])
+    return None, paragraphs
 
 
-def nfc(text: str) -> str:
-    """Compose characters so that equal text compares equal."""
-    if unicodedata.is_normalized("NFC", text):
-        return text
-    return unicodedata.normalize("NFC", text)
+def _is_cjk_credit(raw: str) -> bool:
+    return raw.startswith(("本报", "本報", "（本报", "（本報", "【本报", "【本報"))
 
 
-def drop_zero_width(text: str) -> str:
-    """Zero-width spaces and joiners and soft hyphens carry no text."""
-    return _ZERO_WIDTH.sub("", text) if not text.isascii() else text
+def dateline_in_rows(
+    rows: Iterable[str], published: dt.datetime | None, language: str | None
+) -> Dateline | None:
+    """A dateline printed in a byline row above the body (``2018-02-28 14:31中央社 台北28日電``).
 
-
-def collapse_spaces(text: str) -> str:
-    """Non-breaking, full-width (indentation) and other spaces become one space, trimmed.
-
-    ``str.split()`` knows every Unicode space, full-width ones included.
+    The row may open with its date and time; the dateline follows them.
     """
-    return " ".join(text.split())
+    day = published.date() if published else None
+    for row in rows:
+        head = _ROW_STAMP.sub("", row[:DATELINE_HEAD], count=1)
+        dateline, _ = find_dateline(head, published=day, language=language, agency_lookup=canonical)
+        # A date alone in a row is the row's date stamp, not the story's dateline.
+        if dateline is not None and (dateline.place or dateline.agency or dateline.reporters):
+            return dateline
+    return None
 
 
-#: The order matters: composing first lets later fixers see canonical text.
-PLAN: tuple[tuple[str, Callable[[str], str]], ...] = (
-    ("mojibake", fix_mojibake),
-    ("nfc", nfc),
-    ("zero_width", drop_zero_width),
-    ("spaces", collapse_spaces),
+#: A date and time that open a byline row, before its dateline.
+_ROW_STAMP = re.compile(
+    r"^\s*\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*"
 )
 
 
-def normalize_text(text: str, *, collapsed: bool = False) -> str:
-    """Apply every fixer of ``PLAN`` in order.
-
-    ``collapsed`` tells that the text's whitespace is collapsed already (a
-    block from segmentation): the space fixer, which costs more than the
-    other three together, then runs only when one of them changed the text.
-    Fixers return their argument itself when they change nothing.
-
-    ASCII text (most paragraphs of most pages) holds no mojibake, no
-    zero-width character and nothing to compose: only the space fixer can
-    change it, and it is tried without going through the plan.
-    """
-    if text.isascii():
-        return text if collapsed else collapse_spaces(text)
-    fixed = text
-    for _name, fixer in PLAN:
-        if fixer is collapse_spaces and collapsed and fixed is text:
-            continue
-        fixed = fixer(fixed)
-    return fixed
+def _story_size(paragraph: str) -> int:
+    """Characters, with a Han character counted as two: a story's length in Latin terms."""
+    return len(paragraph) + sum(1 for ch in paragraph if "\u3400" <= ch <= "\u9fff")
 
 
-def normalize_paragraphs(
-    paragraphs: Iterable[str], repeatable: Collection[int] = (), *, collapsed: bool = False
-) -> tuple[str, ...]:
-    """Normalise each paragraph, dropping empty ones and exact repeats.
+def convert_script(article: Article, convert: Callable[[str], str]) -> Article:
+    """The same record with every text field in the other script."""
 
-    ``repeatable`` are the input positions of lines that may repeat: table
-    rows are data, and two tables may share a header row. ``collapsed``: as
-    for ``normalize_text``.
-    """
-    out: list[str] = []
-    seen: set[str] = set()
-    for i, p in enumerate(paragraphs):
-        p = normalize_text(p, collapsed=collapsed)
-        if p and (p not in seen or i in repeatable):
-            seen.add(p)
-            out.append(p)
-    return tuple(out)
+    def opt(value: str | None) -> str | None:
+        return convert(value) if value else value
+
+    paragraphs = tuple(convert(p) for p in article.paragraphs)
+    images = tuple(replace(i, caption=opt(i.caption), credit=opt(i.credit)) for i in article.images)
+    dateline = article.dateline
+    if dateline is not None:
+        dateline = replace(
+            dateline,
+            raw=convert(dateline.raw),
+            place=opt(dateline.place),
+            reporters=tuple(convert(r) for r in dateline.reporters),
+        )
+    return replace(
+        article,
+        title=opt(article.title),
+        body="\n".join(paragraphs),
+        paragraphs=paragraphs,
+        dateline=dateline,
+        authors=tuple(convert(a) for a in article.authors),
+        editors=tuple(convert(e) for e in article.editors),
+        source=opt(article.source),
+        description=opt(article.description),
+        images=images,
+    )
+
+
+def _date_from_lines(lines: Iterable[str], language: str | None) -> dt.datetime | None:
+    """A date printed in the credit rows around the headline, when metadata had none."""
+    for line in lines:
+        found = date_from_text(line, language)
+        if found is not None:
+            return found
+    return None
+
+
+def _edge_lines(paragraphs: tuple[str, ...]) -> list[str]:
+    """Short lines opening or closing the body, where pages print "Published on ..."."""
+    edges = [*paragraphs[:EDGE_LINES], *paragraphs[-EDGE_LINES:]]
+    return [p for p in edges if len(p) <= EDGE_LINE_CHARS]

@@ -37,13 +37,13 @@ from ._fields.images import collect_images
 from ._fields.meta import PageMeta, heading_texts, read_page_nodes
 from ._fields.people import find_authors, find_site_name
 from ._fields.title import find_title
-from ._filter import ROW_TAG, headline_index, lead_captions, select
 from ._models import Article, Image
-from ._normalize import normalize_paragraphs, normalize_text
-from ._record import Extraction, build_article
+from ._normalize import Extraction, build_article
 from ._rules import Rules, key, rules
 from ._score import choose, eff_len
 from ._script import Script, check_script
+from ._select import ROW_TAG, headline_index, lead_captions, select
+from ._text import normalize_paragraphs, normalize_text
 
 log = logging.getLogger(__name__)
 

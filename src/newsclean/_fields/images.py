@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from urllib.parse import urljoin
 
 from .._blocks import Block, Segmented
-from .._filter import inside, strip_credit
 from .._models import Image
 from .._rules import Rules, key
+from .._select import inside, strip_credit
 
 _SRC_ATTRS = ("data-src", "data-original", "data-lazy-src", "data-url", "src")
 _SKIP_SRC = ("data:", "icon", "logo", "avatar", "sprite", "pixel", "blank.", "spacer", ".svg")

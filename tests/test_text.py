@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsclean._normalize import (
+from newsclean._text import (
     PLAN,
     collapse_spaces,
     drop_zero_width,

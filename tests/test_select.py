@@ -9,7 +9,8 @@ from selectolax.lexbor import LexborHTMLParser
 
 from newsclean._blocks import Block, Segmented, segment
 from newsclean._clean import mark, remove_junk
-from newsclean._filter import (
+from newsclean._rules import key, rules
+from newsclean._select import (
     _META_ROW,
     DISCLOSURE_MAX,
     DROP_LINE_MAX,
@@ -29,7 +30,6 @@ from newsclean._filter import (
     strip_credit,
     trim_tail,
 )
-from newsclean._rules import key, rules
 
 # Each is a "real" paragraph: at least SUBSTANTIAL bytes, with punctuation.
 ZH = "市政府周三宣布新的交通计划，预计明年春季开始实施，共有十二个区参与试点，首批线路年底通车。"
