@@ -135,6 +135,12 @@ _EN_DATE_PAREN = rf"\({_EN_MONTH}\.?[ \t]{{1,3}}\d{{1,2}},[ \t]{{0,3}}\d{{4}}\)"
 _EN_DASH = r"(?:[ \t]{0,3}—|[ \t]{1,3}(?:--|–|-)(?=[ \t])|[ \t]{0,3}\.[-–—])"
 #: A bare ``PLACE —`` dateline: the place is 2-30 characters.
 _EN_CAPS_LENGTH = (2, 30)
+#: A place, its region and its date fit in this many characters before the dash.
+_EN_FORM_REACH = 90
+#: Marks one of which every Latin-script form holds near its start.
+_LATIN_MARKS = re.compile(r"[—–:(/]|--|[ \t]-[ \t]|\.-")
+#: The marks that can close a Latin-script dateline without an agency.
+_EN_CLOSING = re.compile(r"[—–:]|--|[ \t]-[ \t]|\.-")
 #: A single word in capitals shorter than this is an acronym (``EEG -``), not a place.
 _EN_CAPS_MIN_WORD = 4
 #: A place before a colon has at least this many letters (``MUMBAI:``, not ``ISBN:``).
@@ -362,6 +368,17 @@ def find_dateline(
     so callers can always use the second value as the paragraph's text.
     """
     start = len(first_paragraph) - len(first_paragraph.lstrip())
+    head = first_paragraph[start : start + 1]
+    if (
+        head
+        and head < "\u2e80"
+        and head not in _OPEN
+        and not _LATIN_MARKS.search(first_paragraph, start, start + _EN_FORM_REACH)
+    ):
+        # Every form that opens with a Latin (or Arabic) letter is closed by a
+        # dash, a colon, a bracket or a slash near the start: most first
+        # paragraphs have none there, and need no parser.
+        return None, first_paragraph
     hit: _Hit | None = None
     for parse in _parsers(language):
         hit = parse(first_paragraph, start)
@@ -405,6 +422,7 @@ def canonical_agency(name: str | None, agency_lookup: AgencyLookup | None = None
 _Parser = Callable[[str, int], _Hit | None]
 
 
+@functools.lru_cache(maxsize=64)
 def _parsers(language: str | None) -> tuple[_Parser, ...]:
     chinese: tuple[_Parser, ...] = (_parse_cn_bracket, _parse_cn_open, _parse_cn_signed)
     latin: tuple[_Parser, ...] = (
@@ -635,10 +653,16 @@ def _parse_en_title(text: str, start: int) -> _Hit | None:
 
 
 def _en_dash_form(text: str, start: int) -> re.Match[str] | None:
-    """``PLACE[, REGION][, DATE]`` closed by a dash or a colon, not a label."""
-    if not any(c in text for c in "—–-:"):
+    """``PLACE[, REGION][, DATE]`` closed by a dash or a colon, not a label.
+
+    The first closing mark must come within ``_EN_FORM_REACH`` characters;
+    the pattern is not run past it, which spares the backtracking over the
+    words of a sentence.
+    """
+    mark = _EN_CLOSING.search(text, start, start + _EN_FORM_REACH)
+    if mark is None:
         return None  # none of the marks that close the form
-    m = _patterns().en_caps.match(text, start)
+    m = _patterns().en_caps.match(text, start, mark.end() + 1)
     if m is None:
         return None
     place = m["place"]
