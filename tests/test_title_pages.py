@@ -206,3 +206,16 @@ def test_kicker_above_the_headline_is_not_the_headline() -> None:
         lang="en",
     )
     assert _title(html) == "Harbour report: why the fees rise again"
+
+
+# -- a heading's permalink mark is not part of the headline -------------------
+
+
+def test_permalink_mark_after_the_headline_is_dropped() -> None:
+    html = _page(
+        "<title>Harbour fees rise again — Harbour Board notes</title>",
+        "<p class='site'>Harbour Board notes</p>"
+        "<h1>Harbour fees rise again<a class='headerlink' href='#top'>¶</a></h1>" + _BODY_EN,
+        lang="en",
+    )
+    assert _title(html) == "Harbour fees rise again"

@@ -81,6 +81,10 @@ MIN_HEADLINE_WORDS = 2
 MIN_SITE_CHARS = 3
 
 
+#: A permalink mark printed at the end of a heading.
+_PERMALINK = re.compile(r"\s*[¶§⁋🔗#]$")
+
+
 def _norm(text: str) -> str:
     return "".join(text.split()).casefold()
 
@@ -185,6 +189,9 @@ def find_title(
         )
         if t
     ]
+    # ``Evolve: Shared Mutable History¶``: a heading's permalink mark is no
+    # part of the headline (documentation and blog generators print one).
+    h1s = [_PERMALINK.sub("", h) for h in h1s]
     parts = {h: p for h, p in zip(h1s, h1_parts, strict=False)}
     plausible = [h for h in h1s if _plausible(h, site_name)]
     confirmers = [*named, *([n] if (n := _str(meta.jsonld.get("name"))) else [])]
