@@ -380,7 +380,10 @@ def find_dateline(
         # paragraphs have none there, and need no parser.
         return None, first_paragraph
     hit: _Hit | None = None
-    for parse in _parsers(language):
+    # A Chinese form opens with a Han character or a bracket; a Latin one
+    # never with a Han character.
+    parsers = _CJK_PARSERS if head >= "\u2e80" else _parsers(language)
+    for parse in parsers:
         hit = parse(first_paragraph, start)
         if hit is not None:
             break
@@ -798,3 +801,6 @@ def _valid_date(year: int | None, month: int | None, day: int | None) -> bool:
     if month is not None and day is None:
         return False
     return year is None or (month is not None and 1900 <= year <= 2100)
+
+
+_CJK_PARSERS: tuple[_Parser, ...] = (_parse_cn_bracket, _parse_cn_open, _parse_cn_signed)
