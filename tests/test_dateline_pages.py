@@ -213,6 +213,17 @@ FORMS: list[Form] = [
         "Der Verband",
     ),
     (
+        "Darmstadt - Januar 2021. Mit Hilfe schneller Protonen lassen sich Kerne spalten.",
+        "de",
+        "Darmstadt - Januar 2021.",
+        "Darmstadt",
+        None,
+        1,
+        None,
+        None,
+        "Mit Hilfe",
+    ),
+    (
         "Madrid (EFE).- El Gobierno aprobó este martes el nuevo presupuesto.",
         "es",
         "Madrid (EFE).-",
@@ -484,6 +495,7 @@ def test_every_figure_keeps_its_credit_when_its_picture_is_loaded_by_a_script() 
         "ISBN: 978-3-16-148410-0 ist die Nummer des Buches, das wir heute vorstellen wollen.",
         "EEG - Das Gesetz regelt die Förderung von Strom aus erneuerbaren Quellen im Land.",
         "Mittwoch, 01. November 2023 - Die Stadt stellte am Mittwoch ihre Pläne vor.",
+        "Art.-Nr.: 1000017279 ist die Nummer des Artikels, den Sie im Warenkorb haben.",
     ],
 )
 def test_kicker_in_title_case_is_no_dateline(text: str) -> None:
@@ -503,3 +515,12 @@ def test_paper_credit_after_an_editors_note_is_read() -> None:
     assert article.dateline is not None
     assert article.dateline.raw == "本报讯"
     assert any(p.startswith("经过有关部门的调查") for p in article.paragraphs)
+
+
+def test_wire_credit_below_a_video_playlist_is_read() -> None:
+    playlist = "".join(f"<p>Clip number {n} of the day</p><p>0{n}:2{n}</p>" for n in range(1, 9))
+    lede = "(CNN) -- The storm passed overnight, and roads across the region reopened by dawn."
+    html = _page(lede, lang="en").replace("<p>(CNN)", f"{playlist}<p>(CNN)", 1)
+    article = newsclean.extract(html, url="https://news.example.com/a/1")
+    assert article.dateline is not None
+    assert (article.dateline.raw, article.dateline.agency) == ("(CNN) --", "CNN")

@@ -132,7 +132,7 @@ _EN_DATE_MONTH_FIRST = rf"{_EN_MONTH}\.?[ \t]{{1,3}}\d{{1,2}}(?:,[ \t]{{0,3}}\d{
 _EN_DATE_PAREN = rf"\({_EN_MONTH}\.?[ \t]{{1,3}}\d{{1,2}},[ \t]{{0,3}}\d{{4}}\)"
 #: The dashes that close a dateline: an em or en dash, ``--``, a spaced
 #: hyphen, or the Spanish ``.-``.
-_EN_DASH = r"(?:[ \t]{0,3}—|[ \t]{1,3}(?:--|–|-)(?=[ \t])|[ \t]{0,3}\.[-–—])"
+_EN_DASH = r"(?:[ \t]{0,3}—|[ \t]{1,3}(?:--|–|-)(?=[ \t])|[ \t]{0,3}\.[-–—](?=[ \t]))"
 #: A bare ``PLACE —`` dateline: the place is 2-30 characters.
 _EN_CAPS_LENGTH = (2, 30)
 #: A place, its region and its date fit in this many characters before the dash.
@@ -196,9 +196,11 @@ class _Patterns:
     en_slash: re.Pattern[str]
     en_caps: re.Pattern[str]
     en_paren_place: re.Pattern[str]
+    en_date_after_dash: re.Pattern[str]
     en_date_only: re.Pattern[str]
     en_date_parts: re.Pattern[str]
     en_day_first: re.Pattern[str]
+    en_month_year: re.Pattern[str]
     en_year: re.Pattern[str]
     separator: re.Pattern[str]
     name_split: re.Pattern[str]
@@ -293,12 +295,17 @@ def _patterns() -> _Patterns:
         en_caps=re.compile(
             rf"(?P<place>{_EN_PLACE})(?P<date>{en_date})?(?={_EN_DASH}|[ \t]{{0,2}}:[ \t])"
         ),
+        en_date_after_dash=re.compile(
+            rf"{_EN_DASH}[ \t]{{1,3}}(?P<date>(?:\d{{1,2}}\.?[ \t]{{1,3}})?(?i:{day_first})"
+            rf"[ \t]{{1,3}}\d{{4}})\.(?=[ \t])"
+        ),
         en_paren_place=re.compile(rf"\((?P<place>{_EN_PLACE})\)(?={_EN_DASH})"),
         en_date_only=re.compile(rf"(?P<date>{_EN_DATE_MONTH_FIRST})(?={_EN_DASH})"),
         en_date_parts=re.compile(rf"(?P<mon>{_EN_MONTH})\.?[ \t]{{1,3}}(?P<day>\d{{1,2}})"),
         en_day_first=re.compile(
             rf"(?P<day>\d{{1,2}})\.?[ \t]{{1,3}}(?:de[ \t]{{1,3}})?(?P<mon>(?i:{day_first}))\b"
         ),
+        en_month_year=re.compile(rf"(?P<mon>(?i:{day_first}))[ \t]{{1,3}}(?P<year>\d{{4}})"),
         en_year=re.compile(r"\b(?P<year>\d{4})\b"),
         separator=re.compile(
             r"[\s\u3000]{0,20}(?:\.?[-—–]{1,2}|[:：，,]|\.(?=[\s\u3000]))?[\s\u3000]{0,20}"
@@ -648,11 +655,21 @@ def _parse_en_title(text: str, start: int) -> _Hit | None:
         return None
     dated = bool(m["date"]) and not m["date"].lstrip().startswith("(")
     spanish = text[m.end() : m.end() + 2] in (".-", ".–", ".—")
-    if not (dated or spanish):
-        return None
     if len(_place_head(m["place"]).split()) > _EN_TITLE_WORDS:
         return None
-    return _en_hit(m, start, m.end())
+    if dated or spanish:
+        return _en_hit(m, start, m.end())
+    # ``Darmstadt - Januar 2021.``: the date printed after the dash vouches too.
+    after = _patterns().en_date_after_dash.match(text, m.end())
+    if after is None:
+        return None
+    hit = _en_hit(m, start, after.end())
+    if hit is None:
+        return None
+    year, month, day = _read_en_date(after["date"])
+    if not _valid_date(year, month, day):
+        return None
+    return hit._replace(year=year, month=month, day=day)
 
 
 def _en_dash_form(text: str, start: int) -> re.Match[str] | None:
@@ -740,7 +757,12 @@ def _read_en_date(text: str | None) -> tuple[int | None, int | None, int | None]
     else:
         found = p.en_day_first.search(text)
         if found is None:
-            return None, None, None
+            # ``Januar 2021``: a month and a year, no day.
+            alone = p.en_month_year.search(text)
+            if alone is None:
+                return None, None, None
+            month = _tables().day_first_months[alone["mon"].casefold()]
+            return int(alone["year"]), month, None
         month = _tables().day_first_months[found["mon"].casefold()]
     year = p.en_year.search(text, found.end())
     return _int(year["year"]) if year else None, month, int(found["day"])
@@ -798,8 +820,8 @@ def _valid_date(year: int | None, month: int | None, day: int | None) -> bool:
         return False
     if day is not None and not 1 <= day <= 31:
         return False
-    if month is not None and day is None:
-        return False
+    if month is not None and day is None and year is None:
+        return False  # a month alone is a word, not a date (``May``)
     return year is None or (month is not None and 1900 <= year <= 2100)
 
 
