@@ -524,3 +524,44 @@ def test_wire_credit_below_a_video_playlist_is_read() -> None:
     article = newsclean.extract(html, url="https://news.example.com/a/1")
     assert article.dateline is not None
     assert (article.dateline.raw, article.dateline.agency) == ("(CNN) --", "CNN")
+
+
+def test_copyright_class_inside_a_caption_is_its_photo_credit() -> None:
+    figure = (
+        "<figure><img src='/img/slide.jpg' width='800' height='500'><figcaption>"
+        "<span class='photo__title'>Rescue teams search the site of the landslide</span>"
+        "<div class='photo__copyright'>Foto: REUTERS, NTB</div></figcaption></figure>"
+    )
+    lede = "Rescue teams searched through the night for people missing after the landslide hit."
+    html = _page(lede, lang="en").replace("<p>Rescue", f"{figure}<p>Rescue", 1)
+    article = newsclean.extract(html, url="https://news.example.com/a/1")
+    assert set(article.agencies) == {"Reuters", "NTB"}
+    assert "Foto: REUTERS" not in article.body
+
+
+def test_lead_picture_above_the_headline_credits_its_agency() -> None:
+    lede = "Some customers of the ride service will soon be driven by cars without a driver."
+    html = _page(lede, lang="en").replace(
+        "<article><h1>",
+        "<article><img src='/img/lead.jpg' width='1200' height='700'>"
+        "<div class='caption'>© Photo: REUTERS / Jane Doe</div><h1>",
+        1,
+    )
+    article = newsclean.extract(html, url="https://news.example.com/a/1")
+    assert article.agencies == ("Reuters",)
+    assert article.images[0].url == "https://news.example.com/img/lead.jpg"
+    assert article.images[0].caption is None
+
+
+def test_dateline_printed_as_its_own_line_below_a_video_list() -> None:
+    playlist = "".join(f"<p>Clip number {n} of the day</p><p>0{n}:2{n}</p>" for n in range(1, 12))
+    html = _page("placeholder", lang="en").replace(
+        "<p>placeholder</p>",
+        f"{playlist}<p>New York CNN —</p>"
+        "<p>Shares rose in early trading on Monday after the report on jobs came out.</p>",
+        1,
+    )
+    article = newsclean.extract(html, url="https://news.example.com/a/1")
+    assert article.dateline is not None
+    assert (article.dateline.place, article.dateline.agency) == ("New York", "CNN")
+    assert "New York CNN —" not in article.paragraphs

@@ -16,6 +16,7 @@ Stages:
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Collection, Sequence, Set
 from dataclasses import dataclass
 
@@ -101,6 +102,10 @@ def mark(root: LexborNode, rules: Rules) -> Marks:
             tag = node.tag or ""
             if tag in rules.caption_tags or "caption" in found:
                 captions.add(node.mem_id)
+            elif label and _credit_in_caption(node, label, captions):
+                # ``<figcaption>…<div class="photo__copyright">Foto: REUTERS``:
+                # a copyright class inside a caption is its photo credit.
+                captions.add(node.mem_id)
             elif "soft" in found or tag in rules.soft_tags or role in rules.soft_roles:
                 soft.append(node)
             elif tag in rules.content_tags or role == "main":
@@ -113,6 +118,27 @@ def mark(root: LexborNode, rules: Rules) -> Marks:
         frozenset(named),
         _with_ancestors(hints),
     )
+
+
+#: Class words of a photo credit printed inside a caption.
+_CREDIT_LABEL = re.compile(r"copyright|credit|source|photographer", re.IGNORECASE)
+#: A credit sits this many levels below its caption element at most.
+CREDIT_DEPTH = 3
+
+
+def _credit_in_caption(node: LexborNode, label: str, captions: set[int]) -> bool:
+    """A credit class in an element that a caption holds (the caption is marked first:
+    the selector yields elements in document order)."""
+    if not captions or not _CREDIT_LABEL.search(label):
+        return False
+    cur = node.parent
+    for _ in range(CREDIT_DEPTH):
+        if cur is None:
+            return False
+        if cur.mem_id in captions:
+            return True
+        cur = cur.parent
+    return False
 
 
 def _hidden(attrs: dict[str, str | None], rules: Rules) -> bool:

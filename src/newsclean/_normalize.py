@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from ._fields.agencies import canonical, find_agencies
-from ._fields.dateline import find_dateline
+from ._fields.dateline import find_dateline, may_open_with_credit
 from ._fields.dates import date_from_text
 from ._fields.language import detect_language
 from ._fields.meta import PageMeta
@@ -158,7 +158,7 @@ def _credited_dateline(
     """
     for i in range(start, min(len(paragraphs), DATELINE_DEEP)):
         para = paragraphs[i]
-        if not _CREDIT_HINT.search(para, 0, CREDIT_HINT_REACH):
+        if not may_open_with_credit(para):
             continue  # no bracket, no paper's credit, no dispatch word up front
         dateline, rest = find_dateline(
             para[:DATELINE_HEAD], published=day, language=language, agency_lookup=canonical
@@ -168,12 +168,6 @@ def _credited_dateline(
             kept = (rest,) if rest.strip() else ()
             return dateline, (*paragraphs[:i], *kept, *paragraphs[i + 1 :])
     return None, paragraphs
-
-
-#: What a credit holds in its first characters: a bracket (``(CNN)``,
-#: ``（中央社…）``), the paper's own credit, or a dispatch word (``电``, ``讯``).
-_CREDIT_HINT = re.compile("[(（【〔]|本[报報]|[电電讯訊]")
-CREDIT_HINT_REACH = 40
 
 
 def _is_cjk_credit(raw: str) -> bool:

@@ -42,7 +42,7 @@ from ._normalize import Extraction, build_article
 from ._rules import Rules, key, rules
 from ._score import choose, eff_len
 from ._script import Script, check_script
-from ._select import ROW_TAG, headline_index, lead_captions, select
+from ._select import ROW_TAG, headline_index, lead_captions, lead_picture_above, select
 from ._text import normalize_paragraphs, normalize_text
 
 log = logging.getLogger(__name__)
@@ -138,12 +138,13 @@ def read_body(
     region = choose(seg, hints, end)
     sel = select(seg, region, end, alt_keys, title_key, r)
     first = headline_index(seg, region.first, title_key)
-    captions = [*lead_captions(seg, first, region.first, alt_keys, r), *sel.captions]
+    pictures_from = lead_picture_above(seg, first, r)
+    captions = [*lead_captions(seg, pictures_from, region.first, alt_keys, r), *sel.captions]
     # Pictures after the article's last paragraph belong to other stories' teasers.
     last = end[sel.body[-1].owner] if sel.body else region.last
     captions = [c for c in captions if c.owner <= last]
     images, alt_only = collect_images(
-        seg, first, region.first, last, captions, sel.dropped, base_url, r
+        seg, pictures_from, region.first, last, captions, sel.dropped, base_url, r
     )
     hinted = seg.nodes[region.container].mem_id in marks.named_hints
     # Short lines between the headline and the body: date, byline, source rows.
@@ -164,6 +165,9 @@ def read_body(
 def _clean_image(image: Image) -> Image:
     caption = normalize_text(image.caption) if image.caption else None
     credit = normalize_text(image.credit) if image.credit else None
+    # What a credit leaves of a caption may be only a mark (``©``, ``Foto:``'s colon).
+    if caption and not any(ch.isalnum() for ch in caption):
+        caption = None
     return Image(image.url, caption or None, credit or None)
 
 

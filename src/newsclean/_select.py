@@ -603,6 +603,38 @@ def headline_index(seg: Segmented, container: int, title_key: str) -> int:
     return container
 
 
+#: A lead picture printed above the headline has at most this many caption
+#: and credit lines between it and the headline (datelines corpus: one or two).
+LEAD_ABOVE_LINES = 3
+
+
+def lead_picture_above(seg: Segmented, first: int, rules: Rules) -> int:
+    """Where the article's pictures start: before ``first`` when its lead picture
+    and credit are printed just above the headline, else ``first``.
+
+    Some layouts put the lead photo above the headline; its credit
+    (``Foto: REUTERS, NTB``) is the article's. Only a picture followed by
+    nothing but a few caption lines, one of them a credit, counts: a logo
+    or a teaser above the headline has none.
+    """
+    i = bisect.bisect_left(seg.images, first) - 1
+    if i < 0 or first >= len(seg.nodes):
+        return first
+    image = seg.images[i]
+    lo = bisect.bisect_right(seg.blocks, image, key=_owner)
+    hi = bisect.bisect_left(seg.blocks, first, key=_owner)
+    between = seg.blocks[lo:hi]
+    if not between or len(between) > LEAD_ABOVE_LINES:
+        return first
+    if not any(strip_credit(b.text, rules)[1] for b in between if b.size < MAX_CAPTION):
+        return first
+    return image - 1
+
+
+def _owner(b: Block) -> int:
+    return b.owner
+
+
 def lead_captions(
     seg: Segmented, first: int, container: int, alt_keys: set[str], rules: Rules
 ) -> list[Block]:

@@ -141,6 +141,8 @@ _EN_FORM_REACH = 90
 _LATIN_MARKS = re.compile(r"[—–:(/]|--|[ \t]-[ \t]|\.-")
 #: The marks that can close a Latin-script dateline without an agency.
 _EN_CLOSING = re.compile(r"[—–:]|--|[ \t]-[ \t]|\.-")
+#: Characters at the start of a paragraph searched for a sign of a credit.
+CREDIT_HINT_REACH = 40
 #: A single word in capitals shorter than this is an acronym (``EEG -``), not a place.
 _EN_CAPS_MIN_WORD = 4
 #: A place before a colon has at least this many letters (``MUMBAI:``, not ``ISBN:``).
@@ -202,6 +204,7 @@ class _Patterns:
     en_day_first: re.Pattern[str]
     en_month_year: re.Pattern[str]
     en_year: re.Pattern[str]
+    credit_hint: re.Pattern[str]
     separator: re.Pattern[str]
     name_split: re.Pattern[str]
     roles: re.Pattern[str]
@@ -306,6 +309,9 @@ def _patterns() -> _Patterns:
             rf"(?P<day>\d{{1,2}})\.?[ \t]{{1,3}}(?:de[ \t]{{1,3}})?(?P<mon>(?i:{day_first}))\b"
         ),
         en_month_year=re.compile(rf"(?P<mon>(?i:{day_first}))[ \t]{{1,3}}(?P<year>\d{{4}})"),
+        credit_hint=re.compile(
+            rf"[(（【〔]|本[报報]|[电電讯訊]|\b(?:{_alternation(t.bare_agencies)})\b"
+        ),
         en_year=re.compile(r"\b(?P<year>\d{4})\b"),
         separator=re.compile(
             r"[\s\u3000]{0,20}(?:\.?[-—–]{1,2}|[:：，,]|\.(?=[\s\u3000]))?[\s\u3000]{0,20}"
@@ -412,6 +418,16 @@ def find_dateline(
     raw_end = max(hit.raw_end, len(first_paragraph[:rest_start].rstrip(" \t\n\u3000\xa0")))
     dateline = replace(dateline, raw=first_paragraph[hit.raw_start : raw_end])
     return dateline, first_paragraph[rest_start:]
+
+
+def may_open_with_credit(text: str) -> bool:
+    """Whether the first characters could hold a credit: a bracket (``(CNN)``,
+    ``（中央社…）``), the paper's own credit, a dispatch word (``电``, ``讯``)
+    or an agency printed without brackets (``New York CNN —``).
+
+    A cheap test before a paragraph deep in the body is parsed.
+    """
+    return _patterns().credit_hint.search(text, 0, CREDIT_HINT_REACH) is not None
 
 
 def canonical_agency(name: str | None, agency_lookup: AgencyLookup | None = None) -> str | None:
