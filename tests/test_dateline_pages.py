@@ -202,6 +202,17 @@ FORMS: list[Form] = [
         "Die Messe",
     ),
     (
+        "Berlin/Frankfurt (dpa) - Die Börsen schlossen am Montag mit deutlichen Gewinnen.",
+        "de",
+        "Berlin/Frankfurt (dpa) -",
+        "Berlin/Frankfurt",
+        None,
+        None,
+        None,
+        "dpa",
+        "Die Börsen",
+    ),
+    (
         "Wien, 14. Dezember 2021 – Der Verband stellte am Dienstag seine Bilanz vor.",
         "de",
         "Wien, 14. Dezember 2021 –",

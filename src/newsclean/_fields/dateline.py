@@ -181,6 +181,7 @@ class _Tables:
     en_not_places: frozenset[str]
     en_particles: frozenset[str]
     bare_agencies: tuple[str, ...]
+    rivers: frozenset[str]
     day_first_months: dict[str, int]
 
 
@@ -235,6 +236,7 @@ def _tables() -> _Tables:
         en_not_places=frozenset(data["english_not_places"]),
         en_particles=frozenset(data["english_place_particles"]),
         bare_agencies=tuple(data["bare_agencies"]),
+        rivers=frozenset(data["rivers"]),
         day_first_months={k.casefold(): v for k, v in data["day_first_months"].items()},
     )
 
@@ -788,15 +790,16 @@ def _split_place(printed: str) -> tuple[str, str | None]:
     """The place as a reader names it, and the region printed after it.
 
     ``SEOUL, South Korea`` -> ``Seoul``, ``South Korea``; ``Frankfurt/Main``
-    -> ``Frankfurt``, ``Main``; ``München / Berlin`` (two places) stays.
+    -> ``Frankfurt``, ``Main`` (a river from the rules); ``München / Berlin``
+    and ``Berlin/Frankfurt`` (two places) stay.
     Places printed in capitals are given in title case.
     """
     parts = re.split("[,،]", printed, maxsplit=1)
     head = parts[0].strip()
     region = parts[1].strip() if len(parts) > 1 else ""
-    if "/" in head and " /" not in head and "/ " not in head:
-        head, _, river = head.partition("/")
-        region = region or river
+    city, slash, river = head.partition("/")
+    if slash and river.strip() in _tables().rivers:
+        head, region = city.strip(), region or river.strip()
     return _display(head), (_display(region) if region else None)
 
 
