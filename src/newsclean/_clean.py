@@ -102,12 +102,13 @@ def mark(root: LexborNode, rules: Rules) -> Marks:
             tag = node.tag or ""
             if tag in rules.caption_tags or "caption" in found:
                 captions.add(node.mem_id)
-            elif label and _credit_in_caption(node, label, captions):
-                # ``<figcaption>…<div class="photo__copyright">Foto: REUTERS``:
-                # a copyright class inside a caption is its photo credit.
-                captions.add(node.mem_id)
             elif "soft" in found or tag in rules.soft_tags or role in rules.soft_roles:
-                soft.append(node)
+                if label and _credit_in_caption(node, label, captions):
+                    # ``<figcaption>…<div class="photo__copyright">Foto: REUTERS``:
+                    # a copyright class inside a caption is its photo credit.
+                    captions.add(node.mem_id)
+                else:
+                    soft.append(node)
             elif tag in rules.content_tags or role == "main":
                 hints.append(node)
     return Marks(
