@@ -258,6 +258,9 @@ def site_label(url: str | None) -> str | None:
 
 
 def _is_ip(host: str) -> bool:
+    # A name with a letter outside a-f is no address: most hosts need no parse.
+    if ":" not in host and not host.replace(".", "").isdigit():
+        return False
     try:
         ipaddress.ip_address(host)
     except ValueError:
