@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from ._fields.agencies import canonical, find_agencies
-from ._fields.dateline import find_dateline, may_open_with_credit
+from ._fields.dateline import CREDIT_HINT_REACH, find_dateline, may_open_with_credit
 from ._fields.dates import date_from_text
 from ._fields.language import detect_language
 from ._fields.meta import PageMeta
@@ -156,10 +156,13 @@ def _credited_dateline(
     paragraphs; a credit (``本报讯``, ``(CNN) --``, ``新华社…电``) is sure
     enough to be looked for a little further, a bare place is not.
     """
-    for i in range(start, min(len(paragraphs), DATELINE_DEEP)):
-        para = paragraphs[i]
+    deep = paragraphs[start:DATELINE_DEEP]
+    # One test over all the heads first: most pages hold no sign of a credit.
+    if not may_open_with_credit("\n".join(p[:CREDIT_HINT_REACH] for p in deep), whole=True):
+        return None, paragraphs
+    for i, para in enumerate(deep, start):
         if not may_open_with_credit(para):
-            continue  # no bracket, no paper's credit, no dispatch word up front
+            continue  # no agency, paper's credit or dispatch word up front
         dateline, rest = find_dateline(
             para[:DATELINE_HEAD], published=day, language=language, agency_lookup=canonical
         )

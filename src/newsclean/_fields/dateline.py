@@ -312,7 +312,8 @@ def _patterns() -> _Patterns:
         ),
         en_month_year=re.compile(rf"(?P<mon>(?i:{day_first}))[ \t]{{1,3}}(?P<year>\d{{4}})"),
         credit_hint=re.compile(
-            rf"[(（【〔]|本[报報]|[电電讯訊]|\b(?:{_alternation(t.bare_agencies)})\b"
+            rf"\((?:{en_agency})[/)]|本[报報]|[电電讯訊]|(?:报|報)(?:道|导|導)"
+            rf"|\b(?:{_alternation(t.bare_agencies)})\b"
         ),
         en_year=re.compile(r"\b(?P<year>\d{4})\b"),
         separator=re.compile(
@@ -422,14 +423,16 @@ def find_dateline(
     return dateline, first_paragraph[rest_start:]
 
 
-def may_open_with_credit(text: str) -> bool:
-    """Whether the first characters could hold a credit: a bracket (``(CNN)``,
-    ``（中央社…）``), the paper's own credit, a dispatch word (``电``, ``讯``)
-    or an agency printed without brackets (``New York CNN —``).
+def may_open_with_credit(text: str, *, whole: bool = False) -> bool:
+    """Whether the first characters could hold a credit: an agency in brackets
+    (``(CNN)``), the paper's own credit, a dispatch or report word (``电``,
+    ``讯``, ``报道``) or an agency printed without brackets (``New York CNN —``).
 
-    A cheap test before a paragraph deep in the body is parsed.
+    A cheap test before a paragraph deep in the body is parsed; ``whole``
+    searches all of ``text`` (the heads of many paragraphs, joined).
     """
-    return _patterns().credit_hint.search(text, 0, CREDIT_HINT_REACH) is not None
+    end = len(text) if whole else CREDIT_HINT_REACH
+    return _patterns().credit_hint.search(text, 0, end) is not None
 
 
 def canonical_agency(name: str | None, agency_lookup: AgencyLookup | None = None) -> str | None:
