@@ -576,3 +576,26 @@ def test_dateline_printed_as_its_own_line_below_a_video_list() -> None:
     assert article.dateline is not None
     assert (article.dateline.place, article.dateline.agency) == ("New York", "CNN")
     assert "New York CNN —" not in article.paragraphs
+
+
+def test_outlet_naming_itself_in_the_dateline_slot_is_credited() -> None:
+    lede = (
+        "Coast Herald – Police investigators are trying to unravel how a hunter was found "
+        "dead near the river crossing on Monday morning."
+    )
+    html = _page(lede, lang="en").replace(
+        "<head>", "<head><meta property='og:site_name' content='Coast Herald'>", 1
+    )
+    article = newsclean.extract(html, url="https://news.example.com/a/1")
+    assert article.dateline is not None
+    assert (article.dateline.raw, article.dateline.agency) == ("Coast Herald –", "Coast Herald")
+    assert article.paragraphs[0].startswith("Police investigators")
+
+
+def test_site_name_before_a_colon_is_a_headline_not_a_credit() -> None:
+    lede = "Coast Herald: How the harbour changed in ten years of rising fees and falling trade"
+    html = _page(lede, lang="en").replace(
+        "<head>", "<head><meta property='og:site_name' content='Coast Herald'>", 1
+    )
+    article = newsclean.extract(html, url="https://news.example.com/a/1")
+    assert article.dateline is None

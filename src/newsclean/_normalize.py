@@ -85,6 +85,8 @@ def build_article(x: Extraction, *, script: Script | None = None) -> Article:
         or x.printed_date
     )
     dateline, paragraphs = split_dateline(x.paragraphs, published, language)
+    if dateline is None and x.site_name:
+        dateline, paragraphs = own_credit(paragraphs, x.site_name)
     if dateline is None:
         dateline = dateline_in_rows(x.credits, published, language)
     # Text a reader never sees (``alt``) credits nobody.
@@ -175,6 +177,37 @@ def _credited_dateline(
 
 def _is_cjk_credit(raw: str) -> bool:
     return raw.startswith(("本报", "本報", "（本报", "（本報", "【本报", "【本報"))
+
+
+def own_credit(
+    paragraphs: tuple[str, ...], site_name: str
+) -> tuple[Dateline | None, tuple[str, ...]]:
+    """``Kaieteur News – Police investigators…``: the outlet names itself where
+    the dateline stands, and is the story's credited source.
+
+    Only the site's own name (``og:site_name``, the publisher) counts, closed
+    by a dash (a colon makes a headline: ``The Economist: …``) and followed
+    by story text, at the head of one of the first paragraphs.
+    """
+    name = site_name.strip()
+    if len(name) < OWN_NAME_MIN:
+        return None, paragraphs
+    for i, para in enumerate(paragraphs[:DATELINE_PARAGRAPHS]):
+        if not para.startswith(name):
+            continue
+        m = _OWN_CLOSE.match(para, len(name))
+        # The story follows: a sentence, not a headline (``The Economist: …``).
+        if m is None or _story_size(para[m.end() :]) < STORY_TEXT:
+            continue
+        dateline = Dateline(raw=para[: m.end()].rstrip(), agency=name)
+        return dateline, (*paragraphs[:i], para[m.end() :], *paragraphs[i + 1 :])
+    return None, paragraphs
+
+
+#: A site name shorter than this (``AP``, ``N1``) is too likely a word of the text.
+OWN_NAME_MIN = 4
+#: What closes an outlet's own credit: a dash or a colon, then the story.
+_OWN_CLOSE = re.compile(r"[ \t]{0,3}(?:—|–|--|-(?=[ \t]))[ \t]{1,3}(?=\S)")
 
 
 def dateline_in_rows(
