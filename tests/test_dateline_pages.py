@@ -323,6 +323,17 @@ FORMS: list[Form] = [
         "美国国务院",
     ),
     (
+        "【环球网报道 记者 李四】美国国务院当地时间周二发表声明，宣布新的制裁措施。",
+        "zh",
+        "【环球网报道 记者 李四】",
+        None,
+        None,
+        None,
+        None,
+        "Global Times",
+        "美国国务院",
+    ),
+    (
         "央视网消息：今天，全国多地迎来降雨。",
         "zh",
         "央视网消息：",
@@ -599,3 +610,27 @@ def test_site_name_before_a_colon_is_a_headline_not_a_credit() -> None:
     )
     article = newsclean.extract(html, url="https://news.example.com/a/1")
     assert article.dateline is None
+
+
+@pytest.mark.parametrize(
+    "lede",
+    [
+        "PYONGYANG, June 19 (Reuters) - Russian President Vladimir Putin arrived in North "
+        "Korea early on Wednesday for a state visit.",
+        "SEOUL, June 19 (Yonhap) -- The leaders met at the airport.",
+        "MOSCOW, June 18. /TASS/. The visit will last two days.",
+        "KUALA LUMPUR, June 19 (Bernama) -- The cabinet met.",
+        "記者王小明／南市報導",
+    ],
+)
+def test_short_lede_right_under_the_headline_is_kept(lede: str) -> None:
+    more = "".join(f"<p>{p}</p>" for p in _MORE_EN)
+    html = (
+        "<html><head><title>Headline - Example News</title></head><body>"
+        f"<article><h1>Headline</h1><p>{lede}</p>{more}</article></body></html>"
+    )
+    article = newsclean.extract(html, url="https://news.example.com/a/1")
+    assert article.dateline is not None
+    assert article.dateline.raw in lede
+    rest = lede[len(article.dateline.raw) :].strip()
+    assert (article.paragraphs[0] == rest) if rest else (article.paragraphs[0] == _MORE_EN[0])
