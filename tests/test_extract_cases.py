@@ -159,3 +159,32 @@ def test_a_small_noscript_notice_is_not_body() -> None:
     )
     html = f"<html><body><noscript>Please enable JavaScript.</noscript>{para * 3}</body></html>"
     assert "JavaScript" not in newsclean.extract(html).body
+
+
+def test_labels_a_story_repeats_stay_and_copied_paragraphs_go() -> None:
+    review = "".join(
+        f"<h3>{name}</h3><p>Pros</p><ul><li>{name} has a bright screen and a long battery "
+        f"life for its price.</li></ul><p>Cons</p><ul><li>The {name} speaker is thin and "
+        "the case scratches easily in daily use.</li></ul>"
+        for name in ("Alpha One", "Beta Two")
+    )
+    html = _page(
+        f"<article><h1>Best phones</h1><p>{_PROSE}</p>{review}<p>{_PROSE}</p></article>",
+        title="Best phones",
+    )
+    paragraphs = newsclean.extract(html).paragraphs
+    assert paragraphs.count("Pros") == 2
+    assert paragraphs.count("Cons") == 2
+    assert paragraphs.count(_PROSE) == 1
+
+
+def test_image_source_labels_are_not_body_text() -> None:
+    html = _page(
+        "<article><h1>A test page</h1>"
+        f"<p>{_PROSE}</p><p>圖像來源，Getty Images</p><p>{_PROSE} Again.</p>"
+        "<p>Image source, Reuters</p><p>The vote was held on Wednesday after midnight.</p>"
+        "</article>"
+    )
+    article = newsclean.extract(html)
+    assert "圖像來源，Getty Images" not in article.paragraphs
+    assert "Image source, Reuters" not in article.paragraphs

@@ -42,7 +42,7 @@ from ._normalize import Extraction, build_article
 from ._rules import Rules, key, rules
 from ._score import choose, eff_len
 from ._script import Script, check_script
-from ._select import ROW_TAG, headline_index, lead_captions, lead_picture_above, select
+from ._select import headline_index, lead_captions, lead_picture_above, repeats, select
 from ._text import normalize_paragraphs, normalize_text
 
 log = logging.getLogger(__name__)
@@ -150,11 +150,7 @@ def read_body(
     # Short lines between the headline and the body: date, byline, source rows.
     lead = [b.text for b in seg.blocks if first < b.owner < region.first and b.size < META_LINE]
     return _Body(
-        normalize_paragraphs(
-            [b.text for b in sel.body],
-            {i for i, b in enumerate(sel.body) if b.tag == ROW_TAG},
-            collapsed=True,
-        ),
+        normalize_paragraphs([b.text for b in sel.body], repeats(sel.body), collapsed=True),
         tuple(_clean_image(i) for i in images),
         tuple(normalize_text(c) for c in [*lead, *sel.credits]),
         hinted,

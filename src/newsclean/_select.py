@@ -64,6 +64,13 @@ OPENING_PARAGRAPHS = 2
 META_ROW = 160
 #: A numbered linked heading is a list entry when prose follows within this many blocks.
 ENTRY_REACH = 4
+#: A repeated line at most this long (characters) may be the story's own
+#: label ("Pros", "Cons", "Our verdict"); longer repeats are copies.
+REPEATED_LABEL = 60
+#: A repeated line this short (UTF-8 bytes: a few words, or a few Han
+#: characters) is a label wherever it stands.
+LABEL_BYTES = 30
+_LABEL_ENDS = (":", "?", "：", "？")
 #: A table cell this long (effective bytes) and not link-dense holds prose.
 PROSE_CELL = 80
 
@@ -527,16 +534,51 @@ def join_rows(blocks: list[Block], seg: Segmented) -> list[Block]:
 
 
 def dedupe(blocks: list[Block]) -> list[Block]:
+    """Each block once, but a short line the story repeats stays.
+
+    A paragraph printed twice (a mobile and a desktop copy, a teaser of the
+    story inside it) goes. A short line that comes again before new text
+    ("Pros", "Our verdict", an interview's "Q:") is the story's own label:
+    it stays. A repeated short line followed by another repeat is part of a
+    copied run, and goes with it.
+    """
+    keys = [b.key for b in blocks]
     seen: set[str] = set()
     out = []
-    for b in blocks:
-        k = b.key
+    for i, b in enumerate(blocks):
+        k = keys[i]
         if b.tag == ROW_TAG:
             out.append(b)
         elif k and k not in seen:
             seen.add(k)
             out.append(b)
+        elif k and _is_label_line(b) and _new_after(keys, i, seen):
+            out.append(b)
     return out
+
+
+def _is_label_line(b: Block) -> bool:
+    """A heading, a line ending as a label or a question, or a few words."""
+    if len(b.text) > REPEATED_LABEL:
+        return False
+    return b.tag in HEADING_TAGS or b.text.endswith(_LABEL_ENDS) or b.size <= LABEL_BYTES
+
+
+def repeats(body: Sequence[Block]) -> set[int]:
+    """Positions of the body's lines that may repeat: table rows, and the
+    short labels ``dedupe`` let through a second time."""
+    seen: set[str] = set()
+    out: set[int] = set()
+    for i, b in enumerate(body):
+        if b.tag == ROW_TAG or b.key in seen:
+            out.add(i)
+        seen.add(b.key)
+    return out
+
+
+def _new_after(keys: Sequence[str], i: int, seen: Set[str]) -> bool:
+    """Whether the block after ``i`` is text not met before."""
+    return i + 1 < len(keys) and bool(keys[i + 1]) and keys[i + 1] not in seen
 
 
 def select(
