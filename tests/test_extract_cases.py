@@ -188,3 +188,18 @@ def test_image_source_labels_are_not_body_text() -> None:
     article = newsclean.extract(html)
     assert "圖像來源，Getty Images" not in article.paragraphs
     assert "Image source, Reuters" not in article.paragraphs
+
+
+def test_link_box_inside_the_story_goes_alone() -> None:
+    first = "".join(f"<p>Part one, paragraph {n}. {_PROSE}</p>" for n in range(7))
+    box = (
+        "<h3>Related stories</h3><ul>"
+        "<li><a href='/a'>Another story about the harbour fees</a></li>"
+        "<li><a href='/b'>Council votes on the new ferry timetable</a></li></ul>"
+    )
+    rest = "".join(f"<p>Part two, paragraph {n}. {_PROSE}</p>" for n in range(3))
+    html = _page(f"<article><h1>A test page</h1>{first}{box}{rest}</article>")
+    article = newsclean.extract(html)
+    assert article.paragraphs[-1].startswith("Part two, paragraph 2.")
+    assert "Another story about the harbour fees" not in article.body
+    assert "Related stories" not in article.paragraphs

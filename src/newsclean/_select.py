@@ -64,6 +64,10 @@ OPENING_PARAGRAPHS = 2
 META_ROW = 160
 #: A numbered linked heading is a list entry when prose follows within this many blocks.
 ENTRY_REACH = 4
+#: A box set into a story holds at most this many lines under its heading.
+BOX_LINES = 8
+#: Paragraphs of prose after a box that show the story goes on below it.
+STORY_AFTER_BOX = 3
 #: A repeated line at most this long (characters) may be the story's own
 #: label ("Pros", "Cons", "Our verdict"); longer repeats are copies.
 REPEATED_LABEL = 60
@@ -188,6 +192,12 @@ def cut_sections(
             continue
         if i in headings:
             if seen >= TAIL_SHARE * total and last_of[b.key] == i:
+                box = _box_in_story(i, blocks)
+                if box is not None:
+                    # "DON'T MISS" and its links between two parts of the story.
+                    dropped.update(box)
+                    spans.append((b.owner, end[blocks[box.stop - 1].owner]))
+                    continue
                 spans.append((b.owner, len(seg.parents)))
                 return [x for j, x in enumerate(blocks[:i]) if j not in dropped], spans
             span = _section_span(i, blocks, goods, seg, end, total, seen >= SECTION_AFTER)
@@ -195,6 +205,31 @@ def cut_sections(
             spans.append((blocks[span.start].owner, end[blocks[span.stop - 1].owner]))
         seen += goods[i]
     return [x for j, x in enumerate(blocks) if j not in dropped], spans
+
+
+def _box_in_story(i: int, blocks: Sequence[Block]) -> range | None:
+    """The run of heading ``i`` and the links after it, when the story goes on below.
+
+    A box of links ("Read more", "DON'T MISS") set into the story holds links
+    and is followed by more of the story: at least ``STORY_AFTER_BOX`` paragraphs of prose
+    before the next section heading or the end. A tail of other stories
+    ("Related") is followed by teasers, which are short or linked.
+    """
+    j = i + 1
+    while j < len(blocks) and (_link_dense(blocks[j]) or blocks[j].size < SUBSTANTIAL):
+        j += 1
+        if j - i > BOX_LINES:
+            return None
+    if not any(_link_dense(b) for b in blocks[i + 1 : j]):
+        return None  # no links under the heading: comments or notes, not a box
+    prose = 0
+    for b in blocks[j:]:
+        if _link_dense(b):
+            break
+        prose += _prose(b) and _SENTENCE_END.search(b.text) is not None
+        if prose >= STORY_AFTER_BOX:
+            return range(i, j)
+    return None
 
 
 def _section_span(
