@@ -203,3 +203,26 @@ def test_link_box_inside_the_story_goes_alone() -> None:
     assert article.paragraphs[-1].startswith("Part two, paragraph 2.")
     assert "Another story about the harbour fees" not in article.body
     assert "Related stories" not in article.paragraphs
+
+
+def test_sections_of_one_report_join_however_many_links_their_lists_hold() -> None:
+    intro = (
+        f"<div class='sect1'><h2>What it is</h2><p>{_PROSE}</p><p>{_PROSE}</p><p>{_PROSE}</p></div>"
+    )
+    links = "".join(
+        f"<li><p><a href='/pulls/{n}'>backend: support for feature {n}</a></p></li>"
+        for n in range(30)
+    )
+    patches = (
+        "<div class='sect1'><h2>Patches sent</h2><p>There has been some nice progress on the "
+        "compiler side these past months; many patches were sent for review:</p>"
+        f"<ul>{links}</ul></div>"
+    )
+    story = "".join(f"<p>Paragraph {n} of the report. {_PROSE}</p>" for n in range(6))
+    main = f"<div class='sect1'><h2>Progress</h2>{story}</div>"
+    html = _page(
+        f"<article><h1>Report</h1><div class='content'>{intro}{patches}{main}</div></article>"
+    )
+    body = newsclean.extract(html).body
+    assert "many patches were sent for review" in body
+    assert "What it is" in body and "Paragraph 5 of the report" in body

@@ -29,6 +29,8 @@ import re
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
+from selectolax.lexbor import LexborNode
+
 from ._blocks import Block, Segmented
 
 #: Cost of a block, in effective bytes: menus and labels are many short blocks.
@@ -45,6 +47,10 @@ SIBLING_SHARE = 0.2
 #: effective bytes, whatever its share: an intro printed above a big table or
 #: list is the article's first paragraph.
 SIBLING_PARAGRAPH = 80
+#: A sibling section of the container's class joins it with this many
+#: characters of text (wcxb-articles: generated documentation splits a
+#: report into ``div.sect1`` parts, some of them lists of links).
+SECTION_TEXT = 500
 #: Several ``<article>`` elements make up the container when they hold this
 #: share of its sum ...
 ARTICLES_COVER = 0.8
@@ -118,7 +124,7 @@ def choose(seg: Segmented, hints: Set[int], end: Sequence[int]) -> Region:
     if story != best:
         # The cards beside the story are what it was told apart from.
         return Region(story, ((story, end[story]),))
-    return Region(best, _join_siblings(seg.parents, seg.tags, sums, end, best))
+    return Region(best, _join_siblings(seg.parents, seg.tags, sums, end, best, seg.nodes))
 
 
 def _lead_article(tags: Sequence[str], sums: Sequence[float], end: Sequence[int], best: int) -> int:
@@ -154,6 +160,7 @@ def _join_siblings(
     sums: Sequence[float],
     end: Sequence[int],
     best: int,
+    nodes: Sequence[LexborNode] = (),
 ) -> tuple[tuple[int, int], ...]:
     """Spans of ``best`` and of its siblings worth ``SIBLING_SHARE`` of it.
 
@@ -166,10 +173,36 @@ def _join_siblings(
     if p < 0 or sums[best] <= 0:
         return ((best, end[best]),)
     floor = SIBLING_SHARE * sums[best]
+    kind = _section_class(nodes, best, tags)
     spans = []
     i = p + 1
     while i <= end[p]:
-        if i == best or sums[i] >= floor or (tags[i] == "p" and sums[i] >= SIBLING_PARAGRAPH):
+        if (
+            i == best
+            or sums[i] >= floor
+            or (tags[i] == "p" and sums[i] >= SIBLING_PARAGRAPH)
+            or (kind and tags[i] == tags[best] and _same_section(nodes, i, tags, kind))
+        ):
             spans.append((i, end[i]))
         i = end[i] + 1
     return tuple(spans)
+
+
+def _section_class(nodes: Sequence[LexborNode], i: int, tags: Sequence[str]) -> str | None:
+    """The class of a ``<div>``/``<section>`` that a document generator repeats for
+    each section of one text (``div.sect1``): its siblings of the same class are
+    the rest of that text, however many links their lists hold."""
+    if not nodes or tags[i] not in _SECTION_TAGS:
+        return None
+    return nodes[i].attributes.get("class") or None
+
+
+def _same_section(nodes: Sequence[LexborNode], i: int, tags: Sequence[str], kind: str) -> bool:
+    """A sibling section of the same class that holds a section's worth of text
+    (a one-line box of the same class is furniture)."""
+    if _section_class(nodes, i, tags) != kind:
+        return False
+    return len(nodes[i].text(strip=True)) >= SECTION_TEXT
+
+
+_SECTION_TAGS = frozenset({"div", "section"})
