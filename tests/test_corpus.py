@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import functools
 import gzip
+import html
 import importlib.util
 import json
+import unicodedata
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -22,6 +24,7 @@ from typing import Any
 import pytest
 
 import newsclean
+from newsclean._decode import decode_html
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 CORPUS_DIR = SHARED / "corpus"
@@ -155,3 +158,29 @@ def test_scorer_agrees_with_its_definition() -> None:
     assert half["precision"] == 1.0
     assert 0.0 < half["recall"] < 1.0
     assert score.snippet_counts({"with": ["a  b"], "without": ["z"]}, "x a\nb y") == (1, 0, 0, 1)
+
+
+def _foreign(ch: str) -> bool:
+    """Outside what text repair may produce: Latin letters, punctuation, currency,
+    letterlike signs and emoji. An NKo letter or a Han character in a French
+    body that its page never held is text the repair corrupted."""
+    code = ord(ch)
+    return not (code < 0x250 or 0x2000 <= code <= 0x214F or 0x1F000 <= code <= 0x1FAFF)
+
+
+@pytest.mark.parametrize("corpus", [*sorted(FLOORS), SNIPPET_CORPUS])
+def test_no_body_holds_a_character_its_page_did_not(corpus: str) -> None:
+    preds = _predictions(corpus)
+    corrupted = []
+    for case in _cases(corpus):
+        body = preds[str(case["id"])]
+        if not body or body.isascii():
+            continue
+        data = gzip.decompress(
+            (CORPUS_DIR / corpus / "pages" / f"{case['id']}.html.gz").read_bytes()
+        )
+        page = unicodedata.normalize("NFC", html.unescape(decode_html(data).text))
+        new = {ch for ch in set(body) - set(page) if _foreign(ch)}
+        if new:
+            corrupted.append(f"  {case['id']}: {''.join(sorted(new))[:20]!r}")
+    assert not corrupted, "characters no page held:\n" + "\n".join(corrupted[:WORST_SHOWN])

@@ -102,14 +102,43 @@ def test_fix_mojibake_leaves_sound_text_alone(text: str) -> None:
     assert fix_mojibake(text) == text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the mojibake pattern takes up to three continuation characters greedily "
-    "and does not retry shorter: 'Ã©' followed by a sound no-break space reads as "
-    "C3 A9 A0, which does not decode, so the whole run is left unrepaired",
-)
 def test_fix_mojibake_before_a_no_break_space() -> None:
+    # Each mangled character takes the continuations its lead announces, no more.
     assert fix_mojibake("CafÃ©\u00a0!") == "Café\u00a0!"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maß\u00adnahmen gegen die Hitze",  # German: ß before a soft hyphen
+        "Maß“nahmen",  # ß before a German closing quote
+        "Straße „bitte“ und Grüße",
+        "l'arrêté\u00a0» du préfet, « dit-il\u00a0: oui\u00a0»",  # French spacing
+        "El niño está aquí ¿verdad? ¡Sí! Señoría",
+        "Zażółć gęślą jaźń, Łódź i Kraków",
+        "Tiếng Việt có dấu: người, được, những",
+        "İstanbul’da güzel şeyler, ağaç, çiçek",
+        "市政府周三宣布新的交通计划。“你好”，他说。",
+        "Ørsted — Ålesund — Ærø",
+        "naïve café, Größe, señor",
+    ],
+)
+def test_fix_mojibake_never_corrupts_correct_text(text: str) -> None:
+    assert fix_mojibake(text) == text
+    assert normalize_text(text) == " ".join(text.replace("\u00ad", "").split())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ã©tÃ©", "été"),
+        ("donâ€™t", "don’t"),
+        ("MÃ¼nchen", "München"),
+        ("ðŸ˜€ smile", "😀 smile"),
+    ],
+)
+def test_fix_mojibake_repairs_real_mojibake(text: str, expected: str) -> None:
+    assert fix_mojibake(text) == expected
 
 
 # --- the plan -------------------------------------------------------------------------
@@ -210,3 +239,22 @@ def test_ascii_text_takes_the_short_way_to_the_plans_result(text: str) -> None:
     assert normalize_text(text) == expected
     collapsed = " ".join(text.split())
     assert normalize_text(collapsed, collapsed=True) == normalize_text(collapsed)
+
+
+def test_correct_german_and_french_survive_extract_and_mojibake_is_repaired() -> None:
+    import newsclean
+
+    paragraphs = [
+        "Die Maß\u00adnahmen gegen die Hitze gelten ab Montag, sagte die Stadt am Freitag.",
+        "Le préfet a signé l'arrêté\u00a0» mardi, « pour protéger les habitants\u00a0».",
+        "Die Bürger in MÃ¼nchen sagen, weâ€™ve waited long enough for this decision.",
+    ]
+    html = (
+        "<html><head><meta charset='utf-8'><title>Hitze</title></head><body><article>"
+        "<h1>Hitze</h1>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</article></body></html>"
+    )
+    body = newsclean.extract(html.encode("utf-8")).body
+    assert "Maßnahmen" in body
+    assert "l'arrêté »" in body
+    assert "München" in body and "we’ve" in body
+    assert not any("\u07c0" <= ch <= "\u07ff" or "\u4e00" <= ch <= "\u9fff" for ch in body)
