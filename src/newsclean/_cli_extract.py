@@ -74,6 +74,9 @@ def _warn(message: str) -> None:
 
 
 def _run_single(name: str, url: str | None, form: str) -> int:
+    if name.startswith(("http://", "https://")) and not os.path.exists(name):
+        _warn(f"{name} is a URL, not a file: fetch it with: newsclean fetch {name}")
+        return EXIT_USAGE
     try:
         data = sys.stdin.buffer.read() if name == STDIN else read_page(name)
     except ReadError as exc:

@@ -173,9 +173,12 @@ def extract(html: str | bytes, url: str | None = None, *, script: Script | None 
     ``script="hans"`` or ``"hant"`` converts the record's text to simplified
     or traditional Chinese (needs the ``[script]`` extra). Raises
     ``NoArticleError`` for input with no article text, ``TypeError`` for input
-    that is neither str nor bytes, ``ValueError`` for an unknown script.
+    that is neither str nor bytes or a ``url`` that is not a str, ``ValueError``
+    for an unknown script.
     """
     check_script(script)
+    if url is not None and not isinstance(url, str):
+        raise TypeError(f"extract() takes url as str or None, not {type(url).__name__}")
     text, markup = to_markup(html)
     check_text(text, url)
     tree = LexborHTMLParser(markup)
