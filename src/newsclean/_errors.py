@@ -3,7 +3,8 @@
     NewscleanError
     ├── NoArticleError          the input holds no article text (empty, binary,
     │                           a frameset, a page of scripts, a login wall)
-    ├── DecodeError             bytes that cannot be turned into text at all
+    ├── DecodeError             reserved: never raised (undecodable bytes are
+    │                           NoArticleError, "binary or undecodable document")
     ├── ReadError               a batch input file could not be read (``.path``)
     ├── MissingDependencyError  an option needs an extra that is not installed
     │                           (also an ImportError)
@@ -43,7 +44,13 @@ class NoArticleError(NewscleanError):
 
 
 class DecodeError(NewscleanError):
-    """Raised when bytes cannot be decoded to text under any encoding."""
+    """Reserved for bytes that cannot be decoded to text under any encoding.
+
+    ``extract()`` does not raise it: bytes are always decoded (a byte no
+    encoding explains becomes U+FFFD), and input that is mostly such bytes
+    raises ``NoArticleError`` ("binary or undecodable document"). The class
+    stays importable so that code catching it keeps working.
+    """
 
 
 class ReadError(NewscleanError):
