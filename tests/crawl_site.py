@@ -224,6 +224,19 @@ def build_routes(base: str, extra: int = 0) -> dict[str, Route]:
     routes["/sitemaps/news"] = (200, "text/xml", news_sitemap(base))
     routes["/sitemaps/2000.xml"] = (200, XML, urlset(base, OLD_SITEMAP_STORIES))
     routes["/laughs.rss"] = (200, XML, BILLION_LAUGHS)
+    # A plain-text sitemap, and a feed with a bare ampersand and an HTML entity,
+    # served after blank lines and a byte order mark.
+    routes["/sitemap.txt"] = (
+        200,
+        "text/plain",
+        "".join(f"{base}/news/{s.slug}\n" for s in PART1_STORIES).encode(),
+    )
+    routes["/sloppy.rss"] = (
+        200,
+        XML,
+        b"\xef\xbb\xbf\n\n"
+        + rss(base).replace(b"<channel>", b"<channel><title>News & more&nbsp;</title>", 1),
+    )
     routes.update(bulk_routes(base, extra))
     return routes
 

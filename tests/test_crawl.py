@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 import newsclean
-from crawl_site import ALL_STORIES, OLD_SLUGS, Site, bulk_stories, start_site
+from crawl_site import ALL_STORIES, OLD_SLUGS, PART1_STORIES, Site, bulk_stories, start_site
 from newsclean import cli
 
 SEEDS = ["/feed.rss", "/feed.atom", "/feed.json", "/sitemap-index.xml", "/news/a12"]
@@ -192,3 +192,12 @@ def test_ctrl_c_saves_and_reports_then_restart_completes(site: Site, tmp_path: P
     process.communicate(timeout=60)
     assert max(titles(out).values()) == 1
     assert len(titles(out)) == len(ALL_STORIES) + 60
+
+
+def test_plain_text_sitemap_and_a_sloppy_feed_are_read(site: Site, tmp_path: Path) -> None:
+    out = tmp_path / "a.jsonl"
+    summary = newsclean.crawl([site.url("/sitemap.txt"), site.url("/sloppy.rss")], out=out, **FAST)
+    assert summary.errors.get("seed", 0) == 0
+    urls = {r["url"] for r in records(out)}
+    assert {site.url(f"/news/{s.slug}") for s in PART1_STORIES} <= urls
+    assert site.url("/news/a1") in urls  # from the feed

@@ -166,3 +166,44 @@ def test_writer_refuses_an_output_in_use(tmp_path: Path) -> None:
 
 def test_story_pages_differ() -> None:
     assert Story("a1", "2026-01-01").title != Story("a2", "2026-01-01").title
+
+
+def _rss_items(*items: str, head: bytes = b"") -> bytes:
+    body = "".join(f"<item><title>{t}</title><link>{link}</link></item>" for t, link in items)
+    return (
+        head
+        + (
+            '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>T</title>'
+            f"{body}</channel></rss>"
+        ).encode()
+    )
+
+
+def test_a_stray_ampersand_or_html_entity_loses_no_feed() -> None:
+    data = _rss_items(
+        ("Fish & chips&nbsp;tonight", f"{BASE}/news/a1?x=1&y=2"),
+        ("Caf&eacute; &amp; more &#8211; ok", f"{BASE}/news/a2"),
+    )
+    listing = read_listing(data, BASE + "/feed")
+    assert listing is not None
+    assert [e.url for e in listing.entries] == [f"{BASE}/news/a1?x=1&y=2", f"{BASE}/news/a2"]
+
+
+def test_whitespace_or_a_bom_before_the_xml_declaration() -> None:
+    for head in (b"\n\n  ", b"\xef\xbb\xbf", b"\xef\xbb\xbf\r\n"):
+        listing = read_listing(_rss_items(("A", f"{BASE}/news/a1"), head=head), BASE + "/feed")
+        assert listing is not None and [e.url for e in listing.entries] == [f"{BASE}/news/a1"]
+
+
+def test_plain_text_sitemap() -> None:
+    data = f"{BASE}/news/a1\n\n{BASE}/news/a2\r\n  {BASE}/news/a3  \n".encode()
+    listing = read_listing(data, BASE + "/sitemap.txt")
+    assert listing is not None and listing.kind == "text"
+    assert [e.url for e in listing.entries] == [f"{BASE}/news/a{n}" for n in (1, 2, 3)]
+    assert read_listing(b"hello\nworld\n", BASE) is None
+    assert read_listing(f"see {BASE}/news/a1 for more\n".encode(), BASE) is None
+
+
+def test_xml_that_no_repair_mends_is_still_refused() -> None:
+    with pytest.raises(SeedError, match="malformed XML"):
+        read_listing(b'<?xml version="1.0"?><rss><channel><item><link>x</channel>', BASE)

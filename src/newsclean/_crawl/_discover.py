@@ -14,6 +14,7 @@ needs one), inflated size is capped, and so is the number of entries.
 from __future__ import annotations
 
 import datetime as dt
+import html.entities
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -36,6 +37,13 @@ _GZIP_MAGIC = b"\x1f\x8b"
 _COMMENT = re.compile(rb"<!--.*?-->", re.S)
 _FIRST_TAG = re.compile(rb"<([A-Za-z_][\w.:-]*)")
 _JSONFEED = "https://jsonfeed.org/version/"
+_LEADING = (b"\xef", b" ", b"\t", b"\r", b"\n")
+#: ``&`` and what follows: a reference (named or numeric) or nothing that is one.
+_AMPERSAND = re.compile(rb"&(?:(#[0-9]{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});)?")
+_XML_ENTITIES = frozenset({"amp", "lt", "gt", "quot", "apos"})
+_URL_LINE = re.compile(rb"https?://\S+")
+#: Lines of a plain-text sitemap checked to be URLs before it is read as one.
+_TEXT_CHECK = 20
 
 
 class SeedError(NewscleanError):
@@ -66,14 +74,29 @@ def read_listing(content: bytes, base_url: str) -> Listing | None:
     carries a DTD.
     """
     data = inflate(content) if content[:2] == _GZIP_MAGIC else content
-    text_start = data[:_HEAD].lstrip(b"\xef\xbb\xbf \t\r\n")
-    if text_start[:1] in (b"{", b"["):
+    # What comes before the document proper: a byte order mark, blank lines.
+    data = data.lstrip(b"\xef\xbb\xbf \t\r\n") if data[:1] in _LEADING else data
+    if data[:1] in (b"{", b"["):
         return _json_feed(data, base_url)
     kind = _xml_kind(data)
     if kind is None:
-        return None
+        return _text_sitemap(data, base_url)
     root = _parse_xml(data)
     return _READERS[kind](root, base_url)
+
+
+def _text_sitemap(data: bytes, base_url: str) -> Listing | None:
+    """A sitemap in plain text: one absolute http(s) URL a line, nothing else.
+
+    The sitemap protocol allows it; a page or any other text is not one,
+    so every non-empty line of the first ones read must be a URL.
+    """
+    lines = [line.strip() for line in data[:_HEAD].splitlines() if line.strip()]
+    if not lines or not all(_URL_LINE.fullmatch(line) for line in lines[:_TEXT_CHECK]):
+        return None
+    urls = (line.strip() for line in data.splitlines())
+    found = (_entry(base_url, u.decode("utf-8", "replace"), None) for u in urls if u)
+    return Listing("text", entries=_collect(found))
 
 
 def inflate(data: bytes, limit: int = MAX_BYTES) -> bytes:
@@ -108,10 +131,38 @@ def _xml_kind(data: bytes) -> str | None:
 
 
 def _parse_xml(data: bytes) -> ET.Element:
+    """The document's tree; one that does not parse is repaired once and parsed again.
+
+    Feeds in the wild carry a bare ``&`` in a URL or a title, or an HTML
+    entity (``&nbsp;``, ``&eacute;``) that XML does not define: one stray
+    character must not lose every entry. The repair escapes the first and
+    writes the second as the character it names.
+    """
     try:
         return ET.fromstring(data)
     except ET.ParseError as exc:
-        raise SeedError(f"malformed XML: {exc}") from None
+        repaired = _repair_xml(data)
+        if repaired == data:
+            raise SeedError(f"malformed XML: {exc}") from None
+        try:
+            return ET.fromstring(repaired)
+        except ET.ParseError as again:
+            raise SeedError(f"malformed XML: {again}") from None
+
+
+def _repair_xml(data: bytes) -> bytes:
+    return _AMPERSAND.sub(_entity, data)
+
+
+def _entity(m: re.Match[bytes]) -> bytes:
+    name = m.group(1)
+    if name is None:
+        return b"&amp;"  # a bare ampersand
+    text = name.decode("ascii")
+    if text in _XML_ENTITIES or text.startswith("#"):
+        return m.group(0)
+    code = html.entities.name2codepoint.get(text)
+    return f"&#{code};".encode() if code is not None else b"&amp;" + name + b";"
 
 
 def _local(tag: object) -> str:
