@@ -22,6 +22,9 @@ _CONT = f"[\u0080-\u00bf{_CP1252_HIGH}]"
 _MOJIBAKE = re.compile(
     f"[\u00c2-\u00df]{_CONT}|[\u00e0-\u00ef]{_CONT}{{2}}|[\u00f0-\u00f4]{_CONT}{{3}}"
 )
+#: A lead character and a continuation: one class then another, which the
+#: engine scans for quickly; most text has none and goes no further.
+_CANDIDATE = re.compile(f"[\u00c2-\u00f4]{_CONT}")
 #: What mangled Latin text decodes to: Latin letters, general punctuation,
 #: currency and letterlike signs, and emoji. Anything else (NKo from
 #: ``ß`` + soft hyphen, a Han character from ``é`` + no-break space + ``»``)
@@ -56,7 +59,7 @@ def fix_mojibake(text: str) -> str:
     is left alone. A general library for this was weighed and not taken: it
     turns ``Maß“nahmen`` into an NKo letter too.
     """
-    if text.isascii():
+    if text.isascii() or _CANDIDATE.search(text) is None:
         return text
     found = [(m, _decode(m.group())) for m in _MOJIBAKE.finditer(text)]
     if not found:
