@@ -386,9 +386,11 @@ def test_robots_status_rules(status: int, allowed: bool) -> None:
         own.stop()
 
 
-def test_unreachable_robots_disallows() -> None:
+def test_unreachable_host_is_a_connection_error() -> None:
+    # Nothing is fetched from a host whose robots.txt cannot be had, and the
+    # error says what happened: the host could not be reached.
     url = f"http://127.0.0.1:{_closed_port()}/a"
-    with pytest.raises(RobotsDisallowedError, match="unreachable"):
+    with pytest.raises(ConnectError, match="unreachable"):
         newsclean.fetch(url, retries=0)
 
 
@@ -542,3 +544,19 @@ def test_closed_fetcher() -> None:
     fetcher.close()
     with pytest.raises(RuntimeError):
         fetcher.fetch("http://127.0.0.1/")
+
+
+@pytest.mark.parametrize(("cap", "least"), [(10.0, 0.9), (0.3, 0.25)])
+def test_crawl_delay_is_honoured_up_to_its_cap(cap: float, least: float) -> None:
+    own = start_server(robots="User-agent: *\nCrawl-delay: 1\nAllow: /\n")
+    try:
+        with Fetcher(max_crawl_delay=cap, per_host_concurrency=2, retries=0) as fetcher:
+            started = time.monotonic()
+            results = list(fetcher.fetch_many([own.url(f"/page/en?n={i}") for i in range(3)]))
+            took = time.monotonic() - started
+        assert all(not isinstance(r, Exception) for r in results)
+        # Three requests, spaced by the delay: at least two gaps.
+        assert took >= 2 * least
+        assert took < 2 * cap + 5
+    finally:
+        own.stop()

@@ -474,3 +474,44 @@ def test_bad_urls_are_fetch_errors() -> None:
         assert info.value.url == url
     with pytest.raises(TypeError):
         newsclean.fetch(b"http://example.com/")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("robots", "path", "allowed"),
+    [
+        # ``Disallow: /*?`` blocks URLs with a query, not the whole site.
+        (b"User-agent: *\nDisallow: /*?\n", "/news/a", True),
+        (b"User-agent: *\nDisallow: /*?\n", "/news/a?x=1", False),
+        # ``/search?`` is a prefix with a literal ``?``: ``/searchresults`` is allowed.
+        (b"User-agent: *\nDisallow: /search?\n", "/searchresults", True),
+        # The longest match wins, counted on the rule as written.
+        (b"User-agent: *\nDisallow: /*?q=\nAllow: /news/a\n", "/news/a?q=1", True),
+        # Two groups for the same agent are merged.
+        (
+            b"User-agent: newsclean\nDisallow: /a\n\nUser-agent: newsclean\nDisallow: /b\n",
+            "/b",
+            False,
+        ),
+        # A blank line after User-agent does not drop the group's rules.
+        (b"User-agent: newsclean\n\nDisallow: /a\n", "/a", False),
+        # A byte order mark does not hide the file.
+        (b"\xef\xbb\xbfUser-agent: *\nDisallow: /\n", "/a", False),
+        # The agent's own group replaces ``*``.
+        (b"User-agent: *\nDisallow: /\n\nUser-agent: newsclean\nAllow: /\n", "/a", True),
+        # Allow wins a tie.
+        (b"User-agent: *\nDisallow: /a\nAllow: /a\n", "/a", True),
+    ],
+)
+def test_robots_as_rfc_9309_reads_it(robots: bytes, path: str, allowed: bool) -> None:
+    rules = parse_robots(robots)
+    assert rules.allows("https://example.com" + path, DEFAULT_USER_AGENT) is allowed
+
+
+def test_robots_crawl_delay_and_sitemaps() -> None:
+    rules = parse_robots(
+        b"User-agent: *\nCrawl-delay: 4\nDisallow: /private/\n"
+        b"Sitemap: https://example.com/sitemap.xml\nSitemap: https://example.com/news.xml\n"
+    )
+    assert rules.crawl_delay(DEFAULT_USER_AGENT) == 4.0
+    assert rules.sitemaps == ("https://example.com/sitemap.xml", "https://example.com/news.xml")
+    assert parse_robots(b"User-agent: *\nDisallow:\n").crawl_delay(DEFAULT_USER_AGENT) is None

@@ -41,6 +41,7 @@ class FetchOptionsDict(TypedDict, total=False):
     headers: Mapping[str, str]
     per_host_concurrency: int
     per_host_delay: float
+    max_crawl_delay: float
     concurrency: int
     accept: str | Iterable[str]
     cache: str | os.PathLike[str] | None
@@ -75,6 +76,8 @@ class FetchOptions:
     headers: tuple[tuple[str, str], ...] = ()
     per_host_concurrency: int = 2
     per_host_delay: float = 0.0
+    #: A robots.txt ``Crawl-delay`` is honoured up to this many seconds.
+    max_crawl_delay: float = 10.0
     concurrency: int = 10
     accept: tuple[str, ...] = DEFAULT_ACCEPT
     cache: str | None = None
@@ -188,6 +191,7 @@ _CHECKS: dict[str, Callable[[str, object], object]] = {
     "headers": _headers,
     "per_host_concurrency": _count(1),
     "per_host_delay": _seconds,
+    "max_crawl_delay": _seconds,
     "concurrency": _count(1),
     "accept": _accept,
     "cache": _cache,

@@ -15,13 +15,20 @@ import time
 from collections.abc import Generator, Iterable
 from typing import Any, TypeVar
 
-from .._errors import FetchError, RobotsDisallowedError, TooManyRedirectsError
+from .._errors import (
+    ConnectError,
+    FetchError,
+    FetchTimeoutError,
+    RobotsDisallowedError,
+    TooManyRedirectsError,
+)
 from .._models import Page
 from ._actions import Action, LoadCached, NeedRobots, Outcome, Reply, Send, Sleep, StoreCached
 from ._cache import CacheEntry, PageCache
 from ._options import FetchOptions
 from ._policy import (
     build_page,
+    host_key,
     media_type,
     not_html_error,
     origin,
@@ -119,13 +126,21 @@ class FetchCore:
                 current = target
         except FetchError as exc:
             log.warning("robots.txt of %s unreachable, fetching nothing there: %s", site, exc)
-            return disallow_all(f"robots.txt unreachable ({exc}), so nothing there is fetched")
+            reason = f"robots.txt unreachable ({exc}), so nothing there is fetched"
+            return disallow_all(
+                reason, unreachable=isinstance(exc, (ConnectError, FetchTimeoutError))
+            )
         return allow_all("robots.txt redirects too often: no rules")
 
     def _check_robots(self, url: str, current: str) -> Plan[None]:
         rules: RobotsRules = yield NeedRobots(origin(current))
+        if rules.unreachable:
+            raise ConnectError(f"{current}: host unreachable ({rules.reason})", url=url)
         if not rules.allows(current, self.options.user_agent):
             raise RobotsDisallowedError(f"{current}: {rules.reason}", url=url)
+        delay = rules.crawl_delay(self.options.user_agent)
+        if delay:
+            self.schedule.ask(host_key(current), min(delay, self.options.max_crawl_delay))
 
     def _attempts(self, send: Send) -> Plan[Reply]:
         """Send until the outcome is final or the retries are spent.

@@ -23,21 +23,30 @@ LOOKAHEAD = 10_000
 
 
 class HostSchedule:
-    """Spaces the starts of requests to one host by at least ``delay`` seconds."""
+    """Spaces the starts of requests to one host by at least ``delay`` seconds,
+    or by the longer delay the host asked for (robots.txt ``Crawl-delay``)."""
 
     def __init__(self, delay: float) -> None:
         self._delay = delay
+        self._asked: dict[str, float] = {}
         self._next: dict[str, float] = {}
         self._lock = threading.Lock()
 
+    def ask(self, host: str, delay: float) -> None:
+        """Space ``host``'s requests by ``delay`` seconds when that is longer."""
+        if delay > self._delay:
+            with self._lock:
+                self._asked[host] = delay
+
     def reserve(self, host: str) -> float:
         """Book the next start for ``host``; returns the seconds to wait for it."""
-        if self._delay <= 0:
+        delay = self._asked.get(host, self._delay) if self._asked else self._delay
+        if delay <= 0:
             return 0.0
         with self._lock:
             now = time.monotonic()
             start = max(now, self._next.get(host, now))
-            self._next[host] = start + self._delay
+            self._next[host] = start + delay
         return start - now
 
 
