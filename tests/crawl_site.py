@@ -226,6 +226,13 @@ def build_routes(base: str, extra: int = 0) -> dict[str, Route]:
     routes["/laughs.rss"] = (200, XML, BILLION_LAUGHS)
     # A plain-text sitemap, and a feed with a bare ampersand and an HTML entity,
     # served after blank lines and a byte order mark.
+    # The site's home page is no feed; its robots.txt names the sitemap.
+    routes["/"] = (200, HTML, b"<html><body><h1>Home</h1><a href='/news/a7'>a7</a></body></html>")
+    routes["/robots.txt"] = (
+        200,
+        "text/plain",
+        f"User-agent: *\nAllow: /\n\nSitemap: {base}/sitemap.txt\n".encode(),
+    )
     routes["/sitemap.txt"] = (
         200,
         "text/plain",

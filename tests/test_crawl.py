@@ -201,3 +201,13 @@ def test_plain_text_sitemap_and_a_sloppy_feed_are_read(site: Site, tmp_path: Pat
     urls = {r["url"] for r in records(out)}
     assert {site.url(f"/news/{s.slug}") for s in PART1_STORIES} <= urls
     assert site.url("/news/a1") in urls  # from the feed
+
+
+def test_a_site_root_is_read_through_the_sitemaps_its_robots_txt_names(
+    site: Site, tmp_path: Path
+) -> None:
+    out = tmp_path / "a.jsonl"
+    summary = newsclean.crawl([site.url("/")], out=out, **FAST)
+    urls = {r["url"] for r in records(out)}
+    assert urls == {site.url(f"/news/{s.slug}") for s in PART1_STORIES}
+    assert summary.errors == {}

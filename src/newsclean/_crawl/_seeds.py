@@ -12,13 +12,14 @@ import datetime as dt
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from .._errors import FetchError
 from .._fetch import Fetcher
 from .._models import Page
 from ._discover import Entry, SeedError, read_listing
 from ._summary import Tally
-from ._urls import canonical_url
+from ._urls import canonical_url, is_http
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +53,14 @@ def discover(
                 tally.error(exc)
                 continue
             if listing is None:
+                named = _robots_sitemaps(fetcher, page) if depth == 0 else ()
+                if named:
+                    # A site's home page: its robots.txt says where its sitemaps are.
+                    log.info(
+                        "seed %s: a site root, %d sitemaps in robots.txt", page.url, len(named)
+                    )
+                    children.extend(_fresh(named, since, visited))
+                    continue
                 _not_listing(page, depth, pages)
                 continue
             log.info("seed %s: %s, %d entries", page.url, listing.kind, len(listing.entries))
@@ -72,6 +81,13 @@ def _fetched(fetcher: Fetcher, urls: list[str], tally: Tally) -> list[Page]:
         else:
             pages.append(result)
     return pages
+
+
+def _robots_sitemaps(fetcher: Fetcher, page: Page) -> tuple[Entry, ...]:
+    """The sitemaps a site root's robots.txt names; none for any other page."""
+    if urlsplit(page.url).path not in ("", "/"):
+        return ()
+    return tuple(Entry(url) for url in fetcher.sitemaps(page.url) if is_http(url))
 
 
 def _not_listing(page: Page, depth: int, pages: list[Page]) -> None:

@@ -16,7 +16,7 @@ from .._models import Page
 from ._actions import Action, LoadCached, NeedRobots, Outcome, Send, Sleep
 from ._options import FetchOptions
 from ._plan import FetchCore, Plan, T
-from ._policy import TRANSPORT_ERRORS, check_client, pool_limits
+from ._policy import TRANSPORT_ERRORS, check_client, origin, pool_limits
 from ._robots import RobotsRules
 from ._schedule import Keyed
 
@@ -80,6 +80,14 @@ class Fetcher:
         if self._closed:
             raise RuntimeError("this Fetcher is closed")
         return self._run(self._core.page_plan(url))
+
+    def sitemaps(self, url: str) -> tuple[str, ...]:
+        """The sitemaps that the robots.txt of ``url``'s site names (``Sitemap:`` lines).
+
+        The robots.txt is the one the fetcher reads for its verdicts, fetched
+        once per site; a site without one, or unreachable, names none.
+        """
+        return self._robots(origin(url)).sitemaps
 
     def fetch_many(self, urls: Iterable[str]) -> Generator[Page | FetchError, None, None]:
         """Fetch many pages on ``concurrency`` threads, yielding each as it completes.
