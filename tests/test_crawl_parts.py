@@ -40,6 +40,11 @@ UTC = dt.timezone.utc
         ("http://e.com/a?utm_source=x&b=2&a=1&fbclid=z&gclid=q", "http://e.com/a?a=1&b=2"),
         ("http://e.com/a?UTM_Medium=x&mc_cid=1", "http://e.com/a"),
         ("http://e.com/a?id=7&ref=home", "http://e.com/a?id=7&ref=home"),
+        (
+            "http://e.com/a?at_medium=rss&at_campaign=x&xtor=RSS-1&ns_source=f&CMP=twt"
+            "&smid=tw-share&smtyp=cur&icid=5&id=9",
+            "http://e.com/a?id=9",
+        ),
     ],
 )
 def test_canonical_url(url: str, key: str) -> None:

@@ -10,13 +10,15 @@ from __future__ import annotations
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 #: Query parameters that only say how a reader arrived, never which page.
-TRACKING_PREFIXES: tuple[str, ...] = ("utm_", "pk_", "mtm_", "__hs", "_hs")
+TRACKING_PREFIXES: tuple[str, ...] = ("utm_", "pk_", "mtm_", "__hs", "_hs", "at_", "ns_")
 TRACKING_NAMES: frozenset[str] = frozenset(
     {
         "fbclid", "gclid", "gclsrc", "dclid", "gbraid", "wbraid", "msclkid", "yclid",
         "twclid", "ttclid", "li_fat_id", "igshid", "mc_cid", "mc_eid", "_ga", "_gl",
         "oly_anon_id", "oly_enc_id", "vero_id", "wickedid", "rb_clickid", "s_cid",
         "cmpid", "ncid", "ocid", "sr_share", "ref_src", "ref_url", "spm",
+        "xtor", "cmp", "smid", "smtyp", "icid", "guccounter",
+        "guce_referrer", "guce_referrer_sig",
     }
 )  # fmt: skip
 DEFAULT_PORTS: dict[str, int] = {"http": 80, "https": 443}
