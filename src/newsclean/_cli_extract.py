@@ -87,13 +87,18 @@ def _run_single(name: str, url: str | None, form: str) -> int:
     except NewscleanError as exc:
         _warn(f"{name}: {exc}")
         return EXIT_SKIPPED
+    print_record(article, form)
+    return EXIT_OK
+
+
+def print_record(article: Article, form: str) -> None:
+    """One page's record on stdout: indented JSON, or the title and the body as text."""
     if form == "json":
         print(article.to_json(indent=2))
-    else:
-        if article.title:
-            print(article.title, end="\n\n")
-        print(article.body)
-    return EXIT_OK
+        return
+    if article.title:
+        print(article.title, end="\n\n")
+    print(article.body)
 
 
 def expand(name: str) -> list[str]:

@@ -12,6 +12,7 @@ import argparse
 import sys
 from typing import Any
 
+from ._cli_extract import print_record
 from ._errors import FetchError, NewscleanError
 from ._fetch import scrape
 
@@ -52,12 +53,7 @@ def run(args: argparse.Namespace) -> int:
     except NewscleanError as exc:
         _warn(f"{args.url}: {exc}")
         return EXIT_SKIPPED
-    if args.format == "json":
-        print(article.to_json(indent=2))
-    else:
-        if article.title:
-            print(article.title, end="\n\n")
-        print(article.body)
+    print_record(article, args.format)
     return EXIT_OK
 
 
