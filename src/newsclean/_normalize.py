@@ -33,7 +33,7 @@ from ._script import Script, converter
 #: dateline is the fourth or fifth paragraph on five of its pages).
 DATELINE_PARAGRAPHS = 6
 #: A dateline that credits an agency or the paper is looked for this far.
-DATELINE_DEEP = 40
+DATELINE_DEEP = 60
 #: The search stops after this many paragraphs of story text: a dateline
 #: comes before the story, so a line after them that looks like one is not.
 DATELINE_AFTER_TEXT = 2
