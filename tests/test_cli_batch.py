@@ -49,7 +49,7 @@ def test_directory_to_jsonl_file(tree: Path, capsys: pytest.CaptureFixture[str])
     out_text, err = capsys.readouterr()
     assert out_text == ""
     assert "empty.html" in err
-    assert "1 of 5 inputs skipped" in err
+    assert "4 records written, 1 of 5 inputs skipped" in err
 
 
 def test_record_is_the_article_plus_origin(tmp_path: Path) -> None:
@@ -86,7 +86,8 @@ def test_all_good_exits_zero(tree: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert main(["extract", str(tree / "a.html"), str(tree / "c.html.gz")]) == 0
     out, err = capsys.readouterr()
     assert len(lines(out)) == 2
-    assert err == ""
+    # One summary line, no progress bar: stderr is not a terminal here.
+    assert err == "newsclean: 2 records written (2 inputs)\n"
 
 
 def test_stdin_among_files(

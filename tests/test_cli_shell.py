@@ -101,3 +101,36 @@ def test_fetch_of_a_page_robots_forbid_is_a_one_line_error(server: NewsServer) -
 
 def test_fetch_refuses_what_is_not_a_url(capsys: object) -> None:
     assert main(["fetch", "page.html"]) == 2
+
+
+def test_batch_extract_draws_progress_on_a_terminal(tmp_path: Path) -> None:
+    import pty
+
+    for n in range(3):
+        (tmp_path / f"page{n}.html").write_bytes(SEED_PAGE.read_bytes())
+    leader, follower = pty.openpty()
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "newsclean.cli", "extract", str(tmp_path), "--jobs", "1"],
+            stdout=subprocess.PIPE,
+            stderr=follower,
+            timeout=60,
+            check=False,
+        )
+        os.close(follower)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        os.close(leader)
+    assert done.returncode == 0
+    assert len(done.stdout.splitlines()) == 3
+    text = shown.decode("utf-8", "replace")
+    assert "3" in text and "page" in text  # the bar (or the counter) ran
+    assert "3 records written (3 inputs)" in text

@@ -107,6 +107,7 @@ def test_warc_command_skips_a_bad_file(tmp_path: Path, capsys: Any) -> None:
     out, err = capsys.readouterr()
     assert len(lines(out)) == 4
     assert f"cannot read {missing}" in err
+    assert err.endswith("newsclean: 4 records written, 1 of 5 pages skipped\n")
 
 
 def test_warc_entry_point(warc: Path) -> None:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import logging
 import sqlite3
 import sys
-from collections.abc import Callable
 from typing import Any
 
+from ._cli_progress import progress_bar
 from ._crawl import CrawlInterrupted, CrawlSummary, crawl
 from ._crawl._dates import parse_since
 from ._errors import NewscleanError
@@ -53,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
         format="newsclean: %(levelname)s %(message)s",
         stream=sys.stderr,
     )
-    bar = _progress_bar()
+    bar = progress_bar()
     try:
         summary = crawl(
             args.seeds, out=args.out, state=args.state, concurrency=args.concurrency,
@@ -75,32 +74,3 @@ def run(args: argparse.Namespace) -> int:
 
 def _report(summary: CrawlSummary, prefix: str = "") -> None:
     print(f"newsclean crawl: {prefix}{summary.line()}", file=sys.stderr)
-
-
-def _progress_bar() -> Callable[[int, int], None] | None:
-    """A bar on a terminal (tqdm when installed, a counter otherwise); else None."""
-    if not sys.stderr.isatty():
-        return None
-    try:
-        tqdm = importlib.import_module("tqdm").tqdm
-    except ImportError:
-        return _counter
-    bars: list[Any] = []
-
-    def update(done: int, total: int) -> None:
-        if done < 0:
-            for bar in bars:
-                bar.close()
-            return
-        if not bars:
-            bars.append(tqdm(total=total, unit="page", file=sys.stderr))
-        bars[0].update(done - bars[0].n)
-
-    return update
-
-
-def _counter(done: int, total: int) -> None:
-    if done < 0:
-        print(file=sys.stderr)
-        return
-    print(f"\r{done}/{total} pages", end="", file=sys.stderr, flush=True)

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from ._batch import Item, Result, extract_many, read_page, record
+from ._cli_progress import progress_bar
 from ._errors import NewscleanError, ReadError
 from ._models import Article
 from ._pipeline import extract
@@ -155,20 +156,39 @@ def _run_batch(paths: list[str], out: str | None, jobs: int | None) -> int:
     results = extract_many(_items(names), jobs=workers_for(jobs, len(names)))
     with output(out) as sink:
         skipped = write_records(
-            sink, ((n, {"path": n}, r) for n, r in zip(names, results, strict=True))
+            sink,
+            ((n, {"path": n}, r) for n, r in zip(names, results, strict=True)),
+            total=len(names),
         )
-    if skipped:
-        _warn(f"{skipped} of {len(names)} inputs skipped")
+    _warn(summary_line(len(names), skipped, "inputs"))
     return EXIT_SKIPPED if skipped else EXIT_OK
 
 
-def write_records(sink: IO[str], results: Iterable[tuple[str, dict[str, Any], Result]]) -> int:
-    """Write each article as a line, report each failure by name; return the failures."""
+def summary_line(seen: int, skipped: int, what: str) -> str:
+    """The line a batch ends with: how many records were written of how many inputs."""
+    line = f"{seen - skipped} records written"
+    return line + (f", {skipped} of {seen} {what} skipped" if skipped else f" ({seen} {what})")
+
+
+def write_records(
+    sink: IO[str], results: Iterable[tuple[str, dict[str, Any], Result]], *, total: int = 0
+) -> int:
+    """Write each article as a line, report each failure by name; return the failures.
+
+    On a terminal a progress bar counts the inputs (``total`` 0: not known ahead).
+    """
     skipped = 0
-    for name, origin, result in results:
-        if isinstance(result, Article):
-            sink.write(record_line(result, origin) + "\n")
-        else:
-            report(name, result)
-            skipped += 1
+    bar = progress_bar()
+    try:
+        for done, (name, origin, result) in enumerate(results, 1):
+            if isinstance(result, Article):
+                sink.write(record_line(result, origin) + "\n")
+            else:
+                report(name, result)
+                skipped += 1
+            if bar is not None:
+                bar(done, total)
+    finally:
+        if bar is not None:
+            bar(-1, 0)
     return skipped

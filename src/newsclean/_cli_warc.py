@@ -14,7 +14,15 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ._batch import Job, run_tagged
-from ._cli_extract import EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, output, workers_for, write_records
+from ._cli_extract import (
+    EXIT_OK,
+    EXIT_SKIPPED,
+    EXIT_USAGE,
+    output,
+    summary_line,
+    workers_for,
+    write_records,
+)
 from ._errors import MissingDependencyError, ReadError
 from ._warc import warcio_parts
 from ._warc_jobs import warc_jobs
@@ -34,11 +42,13 @@ class _Feed:
     def __init__(self, files: Iterable[str]) -> None:
         self.files = files
         self.failed = 0
+        self.pages = 0
 
     def __iter__(self) -> Iterator[tuple[tuple[str, dict[str, Any]], Job]]:
         for name in self.files:
             try:
                 for origin, job in warc_jobs(name):
+                    self.pages += 1
                     yield (origin["url"] or name, origin), job
             except ReadError as exc:
                 print(f"newsclean: {exc}", file=sys.stderr)
@@ -59,4 +69,5 @@ def run(args: argparse.Namespace) -> int:
     results = run_tagged(feed, workers_for(args.jobs, sys.maxsize))
     with output(args.out) as sink:
         skipped = write_records(sink, ((n, o, r) for (n, o), r in results))
+    print(f"newsclean: {summary_line(feed.pages, skipped, 'pages')}", file=sys.stderr)
     return EXIT_SKIPPED if skipped or feed.failed else EXIT_OK
