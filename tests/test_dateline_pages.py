@@ -634,3 +634,11 @@ def test_short_lede_right_under_the_headline_is_kept(lede: str) -> None:
     assert article.dateline.raw in lede
     rest = lede[len(article.dateline.raw) :].strip()
     assert (article.paragraphs[0] == rest) if rest else (article.paragraphs[0] == _MORE_EN[0])
+
+
+def test_script_conversion_keeps_the_region() -> None:
+    pytest.importorskip("opencc")
+    lede = "CLEVELAND, Ohio – A bridge over the river will close for repairs next month."
+    article = newsclean.extract(_page(lede, lang="en"), script="hans")
+    assert article.dateline is not None
+    assert (article.dateline.place, article.dateline.region) == ("Cleveland", "Ohio")

@@ -20,7 +20,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from ._fields.agencies import canonical, find_agencies
-from ._fields.dateline import CREDIT_HINT_REACH, find_dateline, may_open_with_credit
+from ._fields.dateline import (
+    CREDIT_HINT_REACH,
+    DATELINE_HEAD,
+    find_dateline,
+    is_paper_credit,
+    may_open_with_credit,
+)
 from ._fields.dates import date_from_text
 from ._fields.language import detect_language
 from ._fields.meta import PageMeta
@@ -39,8 +45,6 @@ DATELINE_DEEP = 60
 DATELINE_AFTER_TEXT = 2
 #: A paragraph this long (effective characters) is story text.
 STORY_TEXT = 100
-#: Characters of a paragraph's head searched for a dateline.
-DATELINE_HEAD = 160
 #: Lines at each end of the body searched for a printed date.
 EDGE_LINES = 3
 #: Only lines this short are searched: a date inside prose is not the article's.
@@ -132,15 +136,9 @@ def split_dateline(
     searched = 0
     for i, para in enumerate(paragraphs[:DATELINE_PARAGRAPHS]):
         searched = i + 1
-        # A dateline sits in the first characters; the parser needs no more.
-        head, tail = para[:DATELINE_HEAD], para[DATELINE_HEAD:]
-        dateline, rest = find_dateline(
-            head, published=day, language=language, agency_lookup=canonical
-        )
+        dateline, rest = _read_dateline(para, day, language)
         if dateline is not None:
-            rest += tail
-            kept = (rest,) if rest.strip() else ()
-            body = (*paragraphs[:i], *kept, *paragraphs[i + 1 :])
+            body = _cut(paragraphs, i, rest)
             # A record always has text: a dateline alone stays the body.
             return (dateline, body) if body else (None, paragraphs)
         text_seen += _story_size(para) >= STORY_TEXT
@@ -165,18 +163,29 @@ def _credited_dateline(
     for i, para in enumerate(deep, start):
         if not may_open_with_credit(para):
             continue  # no agency, paper's credit or dispatch word up front
-        dateline, rest = find_dateline(
-            para[:DATELINE_HEAD], published=day, language=language, agency_lookup=canonical
-        )
-        if dateline is not None and (dateline.agency or _is_cjk_credit(dateline.raw)):
-            rest += para[DATELINE_HEAD:]
-            kept = (rest,) if rest.strip() else ()
-            return dateline, (*paragraphs[:i], *kept, *paragraphs[i + 1 :])
+        dateline, rest = _read_dateline(para, day, language)
+        if dateline is not None and (dateline.agency or is_paper_credit(dateline.raw)):
+            return dateline, _cut(paragraphs, i, rest)
     return None, paragraphs
 
 
-def _is_cjk_credit(raw: str) -> bool:
-    return raw.startswith(("本报", "本報", "（本报", "（本報", "【本报", "【本報"))
+def _read_dateline(
+    para: str, day: dt.date | None, language: str | None
+) -> tuple[Dateline | None, str]:
+    """The dateline heading ``para`` and the paragraph after it.
+
+    A dateline sits in the first characters; the parser is handed no more.
+    """
+    dateline, rest = find_dateline(
+        para[:DATELINE_HEAD], published=day, language=language, agency_lookup=canonical
+    )
+    return dateline, rest + para[DATELINE_HEAD:]
+
+
+def _cut(paragraphs: tuple[str, ...], i: int, rest: str) -> tuple[str, ...]:
+    """The paragraphs with paragraph ``i`` replaced by what follows its dateline."""
+    kept = (rest,) if rest.strip() else ()
+    return (*paragraphs[:i], *kept, *paragraphs[i + 1 :])
 
 
 def own_credit(
@@ -200,13 +209,14 @@ def own_credit(
         if m is None or _story_size(para[m.end() :]) < STORY_TEXT:
             continue
         dateline = Dateline(raw=para[: m.end()].rstrip(), agency=name)
-        return dateline, (*paragraphs[:i], para[m.end() :], *paragraphs[i + 1 :])
+        return dateline, _cut(paragraphs, i, para[m.end() :])
     return None, paragraphs
 
 
 #: A site name shorter than this (``AP``, ``N1``) is too likely a word of the text.
 OWN_NAME_MIN = 4
-#: What closes an outlet's own credit: a dash or a colon, then the story.
+#: What closes an outlet's own credit: a dash, then the story (a colon would
+#: make the line a headline).
 _OWN_CLOSE = re.compile(r"[ \t]{0,3}(?:—|–|--|-(?=[ \t]))[ \t]{1,3}(?=\S)")
 
 
@@ -259,6 +269,7 @@ def convert_script(article: Article, convert: Callable[[str], str]) -> Article:
             dateline,
             raw=convert(dateline.raw),
             place=opt(dateline.place),
+            region=opt(dateline.region),
             reporters=tuple(convert(r) for r in dateline.reporters),
         )
     return replace(

@@ -17,7 +17,7 @@ import datetime as dt
 import ipaddress
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -42,7 +42,7 @@ from ._normalize import Extraction, build_article
 from ._rules import Rules, key, rules
 from ._score import choose, eff_len
 from ._script import Script, check_script
-from ._select import headline_index, lead_captions, lead_picture_above, repeats, select
+from ._select import headline_index, lead_captions, lead_picture_above, select
 from ._text import normalize_paragraphs, normalize_text
 
 log = logging.getLogger(__name__)
@@ -150,7 +150,7 @@ def read_body(
     # Short lines between the headline and the body: date, byline, source rows.
     lead = [b.text for b in seg.blocks if first < b.owner < region.first and b.size < META_LINE]
     return _Body(
-        normalize_paragraphs([b.text for b in sel.body], repeats(sel.body), collapsed=True),
+        normalize_paragraphs([b.text for b in sel.body], sel.repeated, collapsed=True),
         tuple(_clean_image(i) for i in images),
         tuple(normalize_text(c) for c in [*lead, *sel.credits]),
         hinted,
@@ -257,7 +257,8 @@ def site_label(url: str | None) -> str | None:
 
 
 def _is_ip(host: str) -> bool:
-    # A name with a letter outside a-f is no address: most hosts need no parse.
+    # Only an IPv6 address holds a colon, and an IPv4 one only digits and
+    # dots: most hosts need no parse.
     if ":" not in host and not host.replace(".", "").isdigit():
         return False
     try:
@@ -300,7 +301,7 @@ def _read_best(
         paragraphs = _jsonld_paragraphs(jsonld_body)
         if not paragraphs:
             raise NoArticleError("no article text found", url=url)
-        body = _Body(paragraphs, body.images, body.credits, body.hinted)
+        body = replace(body, paragraphs=paragraphs)
     return body
 
 

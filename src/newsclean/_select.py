@@ -29,7 +29,7 @@ from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
 from ._blocks import HEADING_TAGS, Block, Segmented
-from ._fields.dateline import find_dateline
+from ._fields.dateline import DATELINE_HEAD, find_dateline
 from ._rules import Rules, key
 from ._score import Region
 
@@ -93,8 +93,6 @@ _META_ROW = re.compile(
 #: Calibrated on the opening rows of zh-news and wcxb-articles.
 SENTENCE_WORDS = 8
 SENTENCE_CJK = 15
-#: Characters of a line's head that a dateline fits in.
-DATELINE_HEAD = 160
 _META_START = re.compile(
     r"(?i)\s*(by\s|作者|记者[:：\s]|記者[:：\s]|来源|來源|文[/／:：]|图[/／:：]|圖[/／:：]|发布|發布|更新"
     r"|编辑|編輯|published|updated|posted|last updated|photo|image)"
@@ -117,6 +115,8 @@ class Selection:
     #: Lines taken out of the body that name people or sources: editor,
     #: byline, source and date lines, read by the field extractors.
     credits: tuple[str, ...] = ()
+    #: Positions in ``body`` that may repeat an earlier line (rows, labels).
+    repeated: frozenset[int] = frozenset()
 
 
 #: Credits sit in the last characters of a caption; only those are searched.
@@ -568,28 +568,33 @@ def join_rows(blocks: list[Block], seg: Segmented) -> list[Block]:
     return out
 
 
-def dedupe(blocks: list[Block]) -> list[Block]:
+def dedupe(blocks: list[Block]) -> tuple[list[Block], frozenset[int]]:
     """Each block once, but a short line the story repeats stays.
 
     A paragraph printed twice (a mobile and a desktop copy, a teaser of the
     story inside it) goes. A short line that comes again before new text
     ("Pros", "Our verdict", an interview's "Q:") is the story's own label:
     it stays. A repeated short line followed by another repeat is part of a
-    copied run, and goes with it.
+    copied run, and goes with it. Also returns the positions in the result
+    that may repeat further on (table rows, and the labels kept again), so
+    that the text normaliser keeps them.
     """
     keys = [b.key for b in blocks]
     seen: set[str] = set()
-    out = []
+    out: list[Block] = []
+    repeated: set[int] = set()
     for i, b in enumerate(blocks):
         k = keys[i]
         if b.tag == ROW_TAG:
+            repeated.add(len(out))
             out.append(b)
         elif k and k not in seen:
             seen.add(k)
             out.append(b)
         elif k and _is_label_line(b) and _new_after(keys, i, seen):
+            repeated.add(len(out))
             out.append(b)
-    return out
+    return out, frozenset(repeated)
 
 
 def _is_label_line(b: Block) -> bool:
@@ -597,18 +602,6 @@ def _is_label_line(b: Block) -> bool:
     if len(b.text) > REPEATED_LABEL:
         return False
     return b.tag in HEADING_TAGS or b.text.endswith(_LABEL_ENDS) or b.size <= LABEL_BYTES
-
-
-def repeats(body: Sequence[Block]) -> set[int]:
-    """Positions of the body's lines that may repeat: table rows, and the
-    short labels ``dedupe`` let through a second time."""
-    seen: set[str] = set()
-    out: set[int] = set()
-    for i, b in enumerate(body):
-        if b.tag == ROW_TAG or b.key in seen:
-            out.add(i)
-        seen.add(b.key)
-    return out
 
 
 def _new_after(keys: Sequence[str], i: int, seen: Set[str]) -> bool:
@@ -639,8 +632,8 @@ def select(
     body = drop_noise(body, title_key, rules, credits, spared_links(body, seg))
     body = trim_tail(body, credits)
     captions = [c for c in captions if not inside(c.owner, spans)]
-    body = join_rows(body, seg)
-    return Selection(tuple(dedupe(body)), tuple(captions), tuple(spans), tuple(credits))
+    body, repeated = dedupe(join_rows(body, seg))
+    return Selection(tuple(body), tuple(captions), tuple(spans), tuple(credits), repeated)
 
 
 def _in_spans(blocks: Sequence[Block], spans: Sequence[tuple[int, int]]) -> list[Block]:

@@ -143,6 +143,9 @@ _LATIN_MARKS = re.compile(r"[—–:(/]|--|[ \t]-[ \t]|\.-")
 _EN_CLOSING = re.compile(r"[—–:]|--|[ \t]-[ \t]|\.-")
 #: Characters at the start of a paragraph searched for a sign of a credit.
 CREDIT_HINT_REACH = 40
+#: Characters of a paragraph's head that every dateline form fits in: callers
+#: hand the parser no more.
+DATELINE_HEAD = 160
 #: A single word in capitals shorter than this is an acronym (``EEG -``), not a place.
 _EN_CAPS_MIN_WORD = 4
 #: A place before a colon has at least this many letters (``MUMBAI:``, not ``ISBN:``).
@@ -182,6 +185,7 @@ class _Tables:
     en_particles: frozenset[str]
     bare_agencies: tuple[str, ...]
     rivers: frozenset[str]
+    site_suffixes: tuple[str, ...]
     day_first_months: dict[str, int]
 
 
@@ -206,6 +210,7 @@ class _Patterns:
     en_month_year: re.Pattern[str]
     en_year: re.Pattern[str]
     credit_hint: re.Pattern[str]
+    site_suffix: re.Pattern[str]
     separator: re.Pattern[str]
     name_split: re.Pattern[str]
     roles: re.Pattern[str]
@@ -237,6 +242,7 @@ def _tables() -> _Tables:
         en_particles=frozenset(data["english_place_particles"]),
         bare_agencies=tuple(data["bare_agencies"]),
         rivers=frozenset(data["rivers"]),
+        site_suffixes=tuple(data["site_suffixes"]),
         day_first_months={k.casefold(): v for k, v in data["day_first_months"].items()},
     )
 
@@ -316,6 +322,7 @@ def _patterns() -> _Patterns:
             rf"|\b(?:{_alternation(t.bare_agencies)})\b"
         ),
         en_year=re.compile(r"\b(?P<year>\d{4})\b"),
+        site_suffix=re.compile(rf"\.(?:{_alternation(t.site_suffixes)})\b", re.IGNORECASE),
         separator=re.compile(
             r"[\s\u3000]{0,20}(?:\.?[-—–]{1,2}|[:：，,]|\.(?=[\s\u3000]))?[\s\u3000]{0,20}"
         ),
@@ -435,6 +442,11 @@ def may_open_with_credit(text: str, *, whole: bool = False) -> bool:
     return _patterns().credit_hint.search(text, 0, end) is not None
 
 
+def is_paper_credit(raw: str) -> bool:
+    """``本报讯``, ``【本報記者報道】``: the paper's own credit, which names no agency."""
+    return raw.lstrip(_OPEN + " ").startswith(_OWN_PAPER)
+
+
 def canonical_agency(name: str | None, agency_lookup: AgencyLookup | None = None) -> str | None:
     """The canonical name of a printed agency credit, or None for other credits.
 
@@ -455,7 +467,7 @@ _Parser = Callable[[str, int], _Hit | None]
 
 @functools.lru_cache(maxsize=64)
 def _parsers(language: str | None) -> tuple[_Parser, ...]:
-    chinese: tuple[_Parser, ...] = (_parse_cn_bracket, _parse_cn_open, _parse_cn_signed)
+    chinese = _CJK_PARSERS
     latin: tuple[_Parser, ...] = (
         _parse_en_slash,
         _parse_en_wire,
@@ -707,9 +719,14 @@ def _en_dash_form(text: str, start: int) -> re.Match[str] | None:
     if m is None:
         return None
     place = m["place"]
-    if _is_label(place) or any(ch.isdigit() for ch in place) or _DOMAIN.search(place):
+    if _is_label(place) or any(ch.isdigit() for ch in place) or _is_site_name(place):
         return None  # ``UPDATE:``, ``Q1:``, ``Motorsport-Magazin.com -``
     return m
+
+
+def _is_site_name(place: str) -> bool:
+    """``Motorsport-Magazin.com``: a web address's suffix makes a site's name, no place."""
+    return _patterns().site_suffix.search(place) is not None
 
 
 def _place_head(place: str) -> str:
@@ -720,9 +737,6 @@ def _closed_by_colon(text: str, end: int) -> bool:
     return text[end : end + 3].lstrip(" \t")[:1] == ":"
 
 
-_DOMAIN = re.compile(r"\.(?:com|net|org|de|at|ch|co|uk|fr|es|it|info|io|news)\b", re.I)
-
-
 def _parse_en_paren_place(text: str, start: int) -> _Hit | None:
     """``(Leipzig) -``: a place in brackets, where an agency would stand."""
     if not text.startswith("(", start):
@@ -731,7 +745,7 @@ def _parse_en_paren_place(text: str, start: int) -> _Hit | None:
     place = m["place"] if m else ""
     if m is None or len(place.split()) > _EN_TITLE_WORDS or _is_label(place):
         return None
-    if _DOMAIN.search(place):
+    if _is_site_name(place):
         return None  # ``(Motorsport-Total.com) -``: a site's own credit
     return _en_hit(m, start, m.end())
 

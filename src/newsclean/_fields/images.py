@@ -71,20 +71,22 @@ def collect_images(
     credits in it are the image's, not the article's (see ``agencies``).
     """
     by_slot: dict[int, Block] = {}
-    slot_credits: dict[int, str] = {}
-    #: Caption blocks that are only the credit of the caption before them.
-    merged: set[int] = set()
+    #: Credits printed as blocks of their own, by their caption block (``id``:
+    #: the blocks of one element split by ``<br>`` share their owner).
+    printed_credits: dict[int, str] = {}
+    #: Caption blocks (``id``) that are a picture's caption or credit already.
+    used: set[int] = set()
     for c in captions:
-        if by_slot.setdefault(c.images_before, c) is not c:
+        slot_caption = by_slot.setdefault(c.images_before, c)
+        if slot_caption is not c:
             # ``<figcaption><p>caption</p><span>(Foto: X/dpa)</span>``: a
             # credit printed as a block of its own after the caption.
-            rest, printed_credit = strip_credit(c.text, rules)
-            if printed_credit and not rest.strip(" ()（）"):
-                slot_credits.setdefault(c.images_before, printed_credit)
-                merged.add(c.owner)
+            rest, credit = strip_credit(c.text, rules)
+            if credit and not rest.strip(" ()（）"):
+                printed_credits.setdefault(id(slot_caption), credit)
+                used.add(id(c))
     out: list[Image] = []
     seen: set[str] = set()
-    used_slots: set[int] = set()
     alt_only: set[int] = set()
     for n, idx in enumerate(seg.images):
         if not (lo <= idx <= hi or first < idx < lo) or inside(idx, dropped):
@@ -100,9 +102,10 @@ def collect_images(
         text = block.text if block else _alt_caption(attrs)
         unprinted = block is None and text is not None
         if block:
-            used_slots.add(n + 1)
+            used.add(id(block))
         caption, credit = strip_credit(text, rules) if text else (None, None)
-        credit = credit or slot_credits.get(n + 1)
+        if block and not credit:
+            credit = printed_credits.get(id(block))
         k = key(caption or "") or url
         if k in seen:
             continue
@@ -113,16 +116,10 @@ def collect_images(
     # Captions no picture was found for (a picture loaded by a script), each
     # once: several figures may sit between the same two pictures.
     for block in captions:
-        if block.owner in merged or (
-            by_slot.get(block.images_before) is block and block.images_before in used_slots
-        ):
+        if id(block) in used:
             continue
         caption, credit = strip_credit(block.text, rules)
-        credit = credit or (
-            slot_credits.get(block.images_before)
-            if by_slot.get(block.images_before) is block
-            else None
-        )
+        credit = credit or printed_credits.get(id(block))
         k = key(caption)
         if k and k not in seen:
             seen.add(k)
