@@ -16,7 +16,6 @@ Stages:
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Collection, Sequence, Set
 from dataclasses import dataclass
 
@@ -103,7 +102,7 @@ def mark(root: LexborNode, rules: Rules) -> Marks:
             if tag in rules.caption_tags or "caption" in found:
                 captions.add(node.mem_id)
             elif "soft" in found or tag in rules.soft_tags or role in rules.soft_roles:
-                if label and _credit_in_caption(node, label, captions):
+                if label and _credit_in_caption(node, label, captions, rules):
                     # ``<figcaption>…<div class="photo__copyright">Foto: REUTERS``:
                     # a copyright class inside a caption is its photo credit.
                     captions.add(node.mem_id)
@@ -121,16 +120,14 @@ def mark(root: LexborNode, rules: Rules) -> Marks:
     )
 
 
-#: Class words of a photo credit printed inside a caption.
-_CREDIT_LABEL = re.compile(r"copyright|credit|source|photographer", re.IGNORECASE)
 #: A credit sits this many levels below its caption element at most.
 CREDIT_DEPTH = 3
 
 
-def _credit_in_caption(node: LexborNode, label: str, captions: set[int]) -> bool:
+def _credit_in_caption(node: LexborNode, label: str, captions: set[int], rules: Rules) -> bool:
     """A credit class in an element that a caption holds (the caption is marked first:
     the selector yields elements in document order)."""
-    if not captions or not _CREDIT_LABEL.search(label):
+    if not captions or not rules.caption_credit.search(label):
         return False
     cur = node.parent
     for _ in range(CREDIT_DEPTH):

@@ -26,6 +26,8 @@ class Rules:
 
     remove_selector: str
     field_forms: str
+    #: Class words of a photo credit inside a caption (kept, not removed as boilerplate).
+    caption_credit: re.Pattern[str]
     hidden_style: re.Pattern[str]
     revealed_id: re.Pattern[str]
     mark_selector: str
@@ -229,6 +231,7 @@ def rules() -> Rules:
     return Rules(
         remove_selector=", ".join(bp["remove_tags"]),
         field_forms=bp["field_forms"],
+        caption_credit=re.compile("|".join(map(re.escape, bp["caption_credit_substring"])), re.I),
         hidden_style=re.compile(bp["hidden_style"], re.IGNORECASE),
         revealed_id=re.compile(bp["revealed_id"]),
         # One :is() rather than a selector list: an element that several
