@@ -9,11 +9,15 @@ from __future__ import annotations
 
 
 def newsclean_body(html: str | bytes, url: str | None) -> str:
-    """newsclean's article body; "" when it finds no article."""
+    """newsclean's article body; "" when it finds no article.
+
+    ``strict=False``: the main-text score measures extraction; pages refused
+    as not articles are counted apart (``benchmarks/pagekind.py``).
+    """
     from newsclean import NoArticleError, extract
 
     try:
-        return extract(html, url=url).body
+        return extract(html, url=url, strict=False).body
     except NoArticleError:
         return ""
 

@@ -273,7 +273,7 @@ def run_newsclean(case: Case) -> Prediction:
     import newsclean
 
     try:
-        article = newsclean.extract(case.data, url=case.url)
+        article = newsclean.extract(case.data, url=case.url, strict=False)
     except newsclean.NoArticleError as exc:
         return Prediction(error=f"NoArticleError: {exc}")
     except Exception as exc:

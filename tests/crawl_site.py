@@ -22,6 +22,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -48,6 +49,7 @@ WORDS = [
     "garden",
 ]
 RECENT, OLD = "2026-11-20", "2001-01-01"
+FIXTURES = Path(__file__).parent / "fixtures"
 
 
 @dataclass(frozen=True)
@@ -214,6 +216,8 @@ def build_routes(base: str, extra: int = 0) -> dict[str, Route]:
     routes["/m/a2"] = (200, HTML, article_page(stories["a2"], f"{base}/news/a2", "mobile"))
     routes["/copy/a3"] = (200, HTML, article_page(stories["a3"], None, "copy"))
     routes["/news/gone"] = (404, HTML, b"<p>gone</p>")
+    # A section front: a page of teaser cards, not an article.
+    routes["/section/local"] = (200, HTML, (FIXTURES / "pagekind" / "home.html").read_bytes())
     routes["/news/broken"] = (500, HTML, b"<p>broken</p>")
     routes["/feed.rss"] = (200, "text/html", rss(base))  # mislabelled on purpose
     routes["/feed.atom"] = (200, "application/atom+xml", atom(base))

@@ -22,6 +22,7 @@ from newsclean import (
     MissingDependencyError,
     NewscleanError,
     NoArticleError,
+    NotAnArticleError,
     NotHTMLError,
     ReadError,
     RobotsDisallowedError,
@@ -46,6 +47,7 @@ EXPECTED_ALL = [
     "MissingDependencyError",
     "NewscleanError",
     "NoArticleError",
+    "NotAnArticleError",
     "NotHTMLError",
     "Page",
     "ReadError",
@@ -108,6 +110,7 @@ def test_exported_exceptions_are_the_known_ones() -> None:
     assert set(_exported_exceptions()) == {
         NewscleanError,
         NoArticleError,
+        NotAnArticleError,
         DecodeError,
         MissingDependencyError,
         FetchError,
@@ -144,6 +147,11 @@ def test_fetch_errors_share_one_base(exc: type[BaseException]) -> None:
 def test_every_error_derives_from_root(exc: type[BaseException]) -> None:
     # One ``except NewscleanError`` must catch everything newsclean raises about a page.
     assert issubclass(exc, NewscleanError)
+
+
+def test_not_an_article_is_a_no_article_error() -> None:
+    # Code that catches ``NoArticleError`` keeps catching list pages too.
+    assert issubclass(NotAnArticleError, NoArticleError)
 
 
 def test_root_error_is_an_exception() -> None:

@@ -115,7 +115,7 @@ def test_cli_prints_one_summary_line(
     lines = [ln for ln in captured.err.splitlines() if ln.startswith("newsclean crawl:")]
     assert lines == [
         "newsclean crawl: 3 discovered (0 already known, 0 skipped), 3 fetched, 3 written,"
-        " 0 duplicates; errors: seed-http-404 1"
+        " 0 duplicates, not articles: 0; errors: seed-http-404 1"
     ]
 
 
@@ -211,3 +211,18 @@ def test_a_site_root_is_read_through_the_sitemaps_its_robots_txt_names(
     urls = {r["url"] for r in records(out)}
     assert urls == {site.url(f"/news/{s.slug}") for s in PART1_STORIES}
     assert summary.errors == {}
+
+
+def test_pages_that_are_not_articles_get_no_record_and_are_not_fetched_again(
+    site: Site, tmp_path: Path
+) -> None:
+    out = tmp_path / "a.jsonl"
+    seeds = [site.url("/news/a1"), site.url("/section/local")]
+    summary = newsclean.crawl(seeds, out=out, concurrency=2, per_host=1)
+    assert (summary.written, summary.not_articles) == (1, 1)
+    assert [json.loads(line)["url"] for line in out.read_text().splitlines()] == [
+        site.url("/news/a1")
+    ]
+    again = newsclean.crawl(seeds, out=out, concurrency=2, per_host=1)
+    assert (again.written, again.not_articles, again.known) == (0, 0, 2)
+    assert site.hits["/section/local"] == 1

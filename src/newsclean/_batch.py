@@ -67,12 +67,14 @@ class Job:
     path: str | None = None
     url: str | None = None
     charset: str | None = None
+    #: ``extract``'s ``strict``: refuse pages that are not articles.
+    strict: bool = True
 
 
-def job_for(item: Item) -> Job:
+def job_for(item: Item, *, strict: bool = True) -> Job:
     """The ``Job`` for one item; a ``TypeError`` for an item of no known kind."""
     if isinstance(item, WarcResponse):
-        return Job(data=item.content, url=item.url or None, charset=item.charset)
+        return Job(item.content, url=item.url or None, charset=item.charset, strict=strict)
     if isinstance(item, tuple):
         if len(item) != 2 or not (item[1] is None or isinstance(item[1], str)):
             raise TypeError("extract_many() pairs must be (page, url) with url a str or None")
@@ -80,11 +82,11 @@ def job_for(item: Item) -> Job:
     else:
         page, url = item, None
     if isinstance(page, (bytes, str)):
-        return Job(data=page, url=url)
+        return Job(data=page, url=url, strict=strict)
     if isinstance(page, (bytearray, memoryview)):
-        return Job(data=bytes(page), url=url)
+        return Job(data=bytes(page), url=url, strict=strict)
     if isinstance(page, os.PathLike):
-        return Job(path=os.fspath(page), url=url)
+        return Job(path=os.fspath(page), url=url, strict=strict)
     raise TypeError(f"extract_many() cannot read a {type(page).__name__} item")
 
 
@@ -108,7 +110,7 @@ def run_job(job: Job) -> Result:
         if isinstance(data, bytes) and job.charset is not None:
             data = decode_html(data, http_charset=job.charset).text
         assert data is not None
-        return extract(data, url=job.url)
+        return extract(data, url=job.url, strict=job.strict)
     except NewscleanError as exc:
         return exc
 
@@ -174,7 +176,9 @@ def _pooled(jobs: Iterable[Job], workers: int) -> Iterator[Result]:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def extract_many(items: Iterable[Item], jobs: int | None = None) -> Iterator[Result]:
+def extract_many(
+    items: Iterable[Item], jobs: int | None = None, *, strict: bool = True
+) -> Iterator[Result]:
     """Extract every item's article in worker processes; one result per item, in order.
 
     Each result is the ``Article`` or the ``NewscleanError`` (``NoArticleError``,
@@ -185,6 +189,8 @@ def extract_many(items: Iterable[Item], jobs: int | None = None) -> Iterator[Res
     A ``str`` item is HTML text; pass a ``pathlib.Path`` for a file, a
     ``(page, url)`` pair to give the URL, or the ``WarcResponse`` values of
     ``read_warc`` (see the module docstring). An item of an unknown type raises ``TypeError``.
+    A page that is not an article comes back as ``NotAnArticleError``;
+    ``strict=False`` extracts it as ``extract(..., strict=False)`` does.
     """
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    return run_jobs((job_for(item) for item in items), workers)
+    return run_jobs((job_for(item, strict=strict) for item in items), workers)

@@ -13,6 +13,9 @@ from ._crawl import CrawlInterrupted, CrawlSummary, crawl
 from ._crawl._dates import parse_since
 from ._errors import NewscleanError
 
+#: ``--all-pages``, the same on every subcommand that extracts.
+ALL_PAGES_HELP = "also write records of pages that are not articles (lists, error pages, walls)"
+
 EXIT_OK, EXIT_FATAL, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
@@ -28,6 +31,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--max-pages", type=_count, help="fetch at most this many articles")
     p.add_argument("--retry-failed", action="store_true", help="fetch URLs that failed before")
     p.add_argument("--no-robots", action="store_true", help="do not obey robots.txt")
+    p.add_argument("--all-pages", action="store_true", help=ALL_PAGES_HELP)
     p.add_argument("-v", "--verbose", action="store_true", help="log each URL's outcome")
 
 
@@ -57,7 +61,8 @@ def run(args: argparse.Namespace) -> int:
         summary = crawl(
             args.seeds, out=args.out, state=args.state, concurrency=args.concurrency,
             per_host=args.per_host, since=args.since, max_pages=args.max_pages,
-            retry_failed=args.retry_failed, progress=bar, respect_robots=not args.no_robots,
+            retry_failed=args.retry_failed, strict=not args.all_pages, progress=bar,
+            respect_robots=not args.no_robots,
         )  # fmt: skip
     except CrawlInterrupted as stop:
         _report(stop.summary, "interrupted: ")

@@ -6,7 +6,11 @@ page without an article and 2 for a file that cannot be read. Anything
 else (several paths, a directory, a glob, ``--out``) is a batch: every page
 found is extracted in worker processes and written as one JSON line, in the
 order the paths were given (directories and globs sorted by name); a page
-that fails is reported on stderr and skipped, and the run goes on.
+that fails is reported on stderr and skipped, and the run goes on. Pages
+that are not articles (lists, error pages, walls) get no record and are
+counted apart ("not articles: N"); they do not make the exit status 1, as
+they are what a crawl dump holds, not failures. ``--all-pages`` writes
+their records too.
 """
 
 from __future__ import annotations
@@ -19,12 +23,14 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
 from ._batch import Item, Result, extract_many, read_page, record
+from ._cli_crawl import ALL_PAGES_HELP
 from ._cli_progress import progress_bar
-from ._errors import NewscleanError, ReadError
+from ._errors import NewscleanError, NotAnArticleError, ReadError
 from ._models import Article
 from ._pipeline import extract
 
@@ -44,19 +50,20 @@ def add_parser(sub: Any) -> None:
     ex.add_argument("--format", choices=("json", "text"), default="json", help="one page only")
     ex.add_argument("--out", metavar="FILE.jsonl", help="write JSON lines here (default stdout)")
     ex.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: CPUs)")
+    ex.add_argument("--all-pages", action="store_true", help=ALL_PAGES_HELP)
 
 
 def run(args: argparse.Namespace) -> int:
     """Run ``extract``; return the exit status."""
     if _is_single(args):
-        return _run_single(args.paths[0], args.url, args.format)
+        return _run_single(args.paths[0], args.url, args.format, strict=not args.all_pages)
     if args.url is not None or args.format != "json":
         _warn("--url and --format text need a single file and no --out")
         return EXIT_USAGE
     if args.jobs is not None and args.jobs < 1:
         _warn("--jobs must be at least 1")
         return EXIT_USAGE
-    return _run_batch(args.paths, args.out, args.jobs)
+    return _run_batch(args.paths, args.out, args.jobs, strict=not args.all_pages)
 
 
 def _is_single(args: argparse.Namespace) -> bool:
@@ -74,7 +81,7 @@ def _warn(message: str) -> None:
     print(f"newsclean: {message}", file=sys.stderr)
 
 
-def _run_single(name: str, url: str | None, form: str) -> int:
+def _run_single(name: str, url: str | None, form: str, *, strict: bool) -> int:
     if name.startswith(("http://", "https://")) and not os.path.exists(name):
         _warn(f"{name} is a URL, not a file: fetch it with: newsclean fetch {name}")
         return EXIT_USAGE
@@ -84,7 +91,7 @@ def _run_single(name: str, url: str | None, form: str) -> int:
         _warn(str(exc))
         return EXIT_USAGE
     try:
-        article = extract(data, url=url)
+        article = extract(data, url=url, strict=strict)
     except NewscleanError as exc:
         _warn(f"{name}: {exc}")
         return EXIT_SKIPPED
@@ -148,47 +155,64 @@ def workers_for(jobs: int | None, count: int) -> int:
     return max(1, min(jobs or os.cpu_count() or 1, count))
 
 
-def _run_batch(paths: list[str], out: str | None, jobs: int | None) -> int:
+def _run_batch(paths: list[str], out: str | None, jobs: int | None, *, strict: bool) -> int:
     names = [page for name in paths for page in expand(name)]
     if not names:
         _warn(f"no HTML files in {' '.join(paths)}")
         return EXIT_USAGE
-    results = extract_many(_items(names), jobs=workers_for(jobs, len(names)))
+    results = extract_many(_items(names), jobs=workers_for(jobs, len(names)), strict=strict)
     with output(out) as sink:
-        skipped = write_records(
+        counts = write_records(
             sink,
             ((n, {"path": n}, r) for n, r in zip(names, results, strict=True)),
             total=len(names),
         )
-    _warn(summary_line(len(names), skipped, "inputs"))
-    return EXIT_SKIPPED if skipped else EXIT_OK
+    _warn(summary_line(len(names), counts, "inputs"))
+    return EXIT_SKIPPED if counts.failed else EXIT_OK
 
 
-def summary_line(seen: int, skipped: int, what: str) -> str:
-    """The line a batch ends with: how many records were written of how many inputs."""
-    line = f"{seen - skipped} records written"
-    return line + (f", {skipped} of {seen} {what} skipped" if skipped else f" ({seen} {what})")
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """What a batch did with its inputs: records written, not articles, failures."""
+
+    written: int = 0
+    not_articles: int = 0
+    failed: int = 0
+
+
+def summary_line(seen: int, counts: Counts, what: str) -> str:
+    """The line a batch ends with: records written of how many inputs, and why the rest not."""
+    line = f"{counts.written} records written"
+    if counts.failed:
+        line += f", {counts.failed} of {seen} {what} skipped"
+    else:
+        line += f" ({seen} {what})"
+    return line + (f", not articles: {counts.not_articles}" if counts.not_articles else "")
 
 
 def write_records(
     sink: IO[str], results: Iterable[tuple[str, dict[str, Any], Result]], *, total: int = 0
-) -> int:
-    """Write each article as a line, report each failure by name; return the failures.
+) -> Counts:
+    """Write each article as a line, report each page without one by name; count them.
 
     On a terminal a progress bar counts the inputs (``total`` 0: not known ahead).
     """
-    skipped = 0
+    written = not_articles = failed = 0
     bar = progress_bar()
     try:
         for done, (name, origin, result) in enumerate(results, 1):
             if isinstance(result, Article):
                 sink.write(record_line(result, origin) + "\n")
+                written += 1
             else:
                 report(name, result)
-                skipped += 1
+                if isinstance(result, NotAnArticleError):
+                    not_articles += 1
+                else:
+                    failed += 1
             if bar is not None:
                 bar(done, total)
     finally:
         if bar is not None:
             bar(-1, 0)
-    return skipped
+    return Counts(written, not_articles, failed)

@@ -12,6 +12,7 @@ import argparse
 import sys
 from typing import Any
 
+from ._cli_crawl import ALL_PAGES_HELP
 from ._cli_extract import print_record
 from ._errors import FetchError, NewscleanError
 from ._fetch import scrape
@@ -28,6 +29,7 @@ def add_parser(sub: Any) -> None:
     fe.add_argument("--user-agent", metavar="UA", help="the User-Agent header to send")
     fe.add_argument("--no-robots", action="store_true", help="do not read robots.txt")
     fe.add_argument("--cache", metavar="FILE.db", help="an HTTP cache file to reuse")
+    fe.add_argument("--all-pages", action="store_true", help=ALL_PAGES_HELP)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -46,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     if args.cache:
         options["cache"] = args.cache
     try:
-        article = scrape(args.url, **options)
+        article = scrape(args.url, strict=not args.all_pages, **options)
     except FetchError as exc:
         _warn(f"{args.url}: {type(exc).__name__}: {exc}")
         return EXIT_SKIPPED

@@ -2,8 +2,10 @@
 
 Records are read one at a time and extracted in worker processes, in file
 order. A page without an article, or a WARC that is missing or damaged
-part way, is reported on stderr and skipped; the run goes on. Exit status
-1 says something was skipped, 2 is a usage error.
+part way, is reported on stderr and skipped; the run goes on. Pages that
+are not articles (lists, error pages, walls) are counted apart and get no
+record unless ``--all-pages``. Exit status 1 says something failed, 2 is a
+usage error.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ._batch import Job, run_tagged
+from ._cli_crawl import ALL_PAGES_HELP
 from ._cli_extract import (
     EXIT_OK,
     EXIT_SKIPPED,
@@ -34,20 +37,22 @@ def add_parser(sub: Any) -> None:
     wa.add_argument("files", nargs="+", metavar="FILE", help=".warc or .warc.gz file")
     wa.add_argument("--out", metavar="FILE.jsonl", help="write JSON lines here (default stdout)")
     wa.add_argument("--jobs", type=int, metavar="N", help="worker processes (default: CPUs)")
+    wa.add_argument("--all-pages", action="store_true", help=ALL_PAGES_HELP)
 
 
 class _Feed:
     """The (name, origin) tagged jobs of many WARCs, counting the files that failed."""
 
-    def __init__(self, files: Iterable[str]) -> None:
+    def __init__(self, files: Iterable[str], *, strict: bool = True) -> None:
         self.files = files
+        self.strict = strict
         self.failed = 0
         self.pages = 0
 
     def __iter__(self) -> Iterator[tuple[tuple[str, dict[str, Any]], Job]]:
         for name in self.files:
             try:
-                for origin, job in warc_jobs(name):
+                for origin, job in warc_jobs(name, strict=self.strict):
                     self.pages += 1
                     yield (origin["url"] or name, origin), job
             except ReadError as exc:
@@ -65,9 +70,9 @@ def run(args: argparse.Namespace) -> int:
     except MissingDependencyError as exc:
         print(f"newsclean: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    feed = _Feed(args.files)
+    feed = _Feed(args.files, strict=not args.all_pages)
     results = run_tagged(feed, workers_for(args.jobs, sys.maxsize))
     with output(args.out) as sink:
-        skipped = write_records(sink, ((n, o, r) for (n, o), r in results))
-    print(f"newsclean: {summary_line(feed.pages, skipped, 'pages')}", file=sys.stderr)
-    return EXIT_SKIPPED if skipped or feed.failed else EXIT_OK
+        counts = write_records(sink, ((n, o, r) for (n, o), r in results))
+    print(f"newsclean: {summary_line(feed.pages, counts, 'pages')}", file=sys.stderr)
+    return EXIT_SKIPPED if counts.failed or feed.failed else EXIT_OK

@@ -2,7 +2,9 @@
 
     NewscleanError
     ├── NoArticleError          the input holds no article text (empty, binary,
-    │                           a frameset, a page of scripts, a login wall)
+    │   │                       a frameset, a page of scripts)
+    │   └── NotAnArticleError   the page is not one story: a list of links, an
+    │                           error page, a login or subscription wall (``.kind``)
     ├── DecodeError             reserved: never raised (undecodable bytes are
     │                           NoArticleError, "binary or undecodable document")
     ├── ReadError               a batch input file could not be read (``.path``)
@@ -41,6 +43,26 @@ class NoArticleError(NewscleanError):
     and login walls every day; they get this error rather than an empty
     record so that a caller can count them apart from real articles.
     """
+
+
+class NotAnArticleError(NoArticleError):
+    """Raised for a page that has text but is not one story.
+
+    ``kind`` says what it is instead: ``"listing"`` (home, section, tag,
+    search and shop pages: mostly links to other pages), ``"error"`` (a
+    "page not found" with no story) or ``"wall"`` (a login or subscription
+    prompt over a teaser). A crawl meets these as often as stories; catching
+    ``NoArticleError`` catches them too, and ``extract(..., strict=False)``
+    returns their best-effort record instead.
+    """
+
+    def __init__(self, message: str, *, url: str | None = None, kind: str) -> None:
+        super().__init__(message, url=url)
+        self.kind = kind
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # ``kind`` is keyword-only: keep it across a process pool.
+        return (_rebuild, (type(self), self.args, dict(self.__dict__)))
 
 
 class DecodeError(NewscleanError):

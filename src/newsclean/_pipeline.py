@@ -25,7 +25,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from ._blocks import Segmented, segment
 from ._clean import mark, remove_junk, remove_soft
 from ._decode import decode_html
-from ._errors import NoArticleError
+from ._errors import NoArticleError, NotAnArticleError
 from ._fields.dates import (
     date_from_text,
     date_from_url,
@@ -39,6 +39,16 @@ from ._fields.people import find_authors, find_site_name
 from ._fields.title import find_title
 from ._models import Article, Image
 from ._normalize import Extraction, build_article
+from ._pagekind import (
+    EMPTY_LAYOUT,
+    REASONS,
+    PageLayout,
+    PageSignals,
+    kind_rules,
+    layout_of,
+    page_kind,
+    url_path,
+)
 from ._rules import Rules, key, rules
 from ._score import choose, eff_len
 from ._script import Script, check_script
@@ -56,6 +66,8 @@ RELAX_GAIN = 2.0
 PRINTED_DATE_CHARS = 3000
 #: Lines above the body shorter than this (effective bytes) are read as credit rows.
 META_LINE = 200
+#: Characters of a short page's text searched for a login or subscription prompt.
+WALL_TEXT_CHARS = 20_000
 #: Share of control or replacement characters that marks a binary payload.
 BINARY_SHARE = 0.1
 _BINARY_SAMPLE = 8192
@@ -73,6 +85,8 @@ class _Body:
     hinted: bool = False
     #: Indexes of ``images`` whose caption was read from ``alt`` text only.
     alt_only: frozenset[int] = frozenset()
+    #: The shape of the whole page's text, for the not-an-article decision.
+    layout: PageLayout = EMPTY_LAYOUT
 
     @property
     def size(self) -> int:
@@ -155,6 +169,7 @@ def read_body(
         tuple(normalize_text(c) for c in [*lead, *sel.credits]),
         hinted,
         alt_only,
+        layout_of(seg.blocks),
     )
 
 
@@ -167,18 +182,37 @@ def _clean_image(image: Image) -> Image:
     return Image(image.url, caption or None, credit or None)
 
 
-def extract(html: str | bytes, url: str | None = None, *, script: Script | None = None) -> Article:
+def extract(
+    html: str | bytes,
+    url: str | None = None,
+    *,
+    script: Script | None = None,
+    strict: bool = True,
+) -> Article:
     """Extract the main article of a news page as a clean ``Article`` record.
 
     ``script="hans"`` or ``"hant"`` converts the record's text to simplified
     or traditional Chinese (needs the ``[script]`` extra). Raises
-    ``NoArticleError`` for input with no article text, ``TypeError`` for input
-    that is neither str nor bytes or a ``url`` that is not a str, ``ValueError``
-    for an unknown script.
+    ``NoArticleError`` for input with no article text, and its subclass
+    ``NotAnArticleError`` for a page that is not one story (a list of links,
+    an error page, a login or subscription wall); ``strict=False`` returns
+    the best-effort record of such a page instead. Raises ``TypeError`` for
+    input that is neither str nor bytes or a ``url`` that is not a str,
+    ``ValueError`` for an unknown script.
     """
     check_script(script)
     if url is not None and not isinstance(url, str):
         raise TypeError(f"extract() takes url as str or None, not {type(url).__name__}")
+    extraction, signals = read_page(html, url)
+    if strict:
+        kind = page_kind(signals)
+        if kind is not None:
+            raise NotAnArticleError(f"not an article: {REASONS[kind]}", url=url, kind=kind)
+    return build_article(extraction, script=script)
+
+
+def read_page(html: str | bytes, url: str | None) -> tuple[Extraction, PageSignals]:
+    """Everything read from one page: the extraction, and what the page-kind decision needs."""
     text, markup = to_markup(html)
     check_text(text, url)
     tree = LexborHTMLParser(markup)
@@ -218,7 +252,26 @@ def extract(html: str | bytes, url: str | None = None, *, script: Script | None 
         modified=find_modified(meta),
         page_authors=page_authors,
     )
-    return build_article(extraction, script=script)
+    sizes = tuple(eff_len(p) for p in body.paragraphs)
+    signals = PageSignals(
+        layout=body.layout,
+        paragraph_sizes=sizes,
+        title=title,
+        doc_title=meta.doc_title,
+        published=published is not None or printed is not None,
+        authors=bool(page_authors),
+        og_type=(meta.first("og:type") or "").lower(),
+        jsonld_types=meta.jsonld_types,
+        path=url_path(page_url),
+        wall_text=_shown_text(markup) if sum(sizes) <= kind_rules().wall_body_max else "",
+    )
+    return extraction, signals
+
+
+def _shown_text(markup: str | bytes) -> str:
+    """The start of the page's text as shown, from a fresh parse (the first one is cleaned)."""
+    root = LexborHTMLParser(markup).body
+    return visible_text(root, WALL_TEXT_CHARS) if root is not None else ""
 
 
 def _printed_date(root: LexborNode, meta: PageMeta) -> dt.datetime | None:

@@ -25,11 +25,13 @@ def origin_of(path: str, response: WarcResponse) -> dict[str, Any]:
     }
 
 
-def warc_jobs(path: str | os.PathLike[str]) -> Iterator[tuple[dict[str, Any], Job]]:
+def warc_jobs(
+    path: str | os.PathLike[str], *, strict: bool = True
+) -> Iterator[tuple[dict[str, Any], Job]]:
     """Every HTML response of one WARC as an (origin, job) pair, streamed."""
     name = os.fspath(path)
     for response in read_warc(name):
-        yield origin_of(name, response), job_for(response)
+        yield origin_of(name, response), job_for(response, strict=strict)
 
 
 def warc_records(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:

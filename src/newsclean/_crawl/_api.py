@@ -38,6 +38,7 @@ def crawl(
     since: str | dt.date | dt.datetime | None = None,
     max_pages: int | None = None,
     retry_failed: bool = False,
+    strict: bool = True,
     progress: Progress | None = None,
     **fetch_options: Any,
 ) -> CrawlSummary:
@@ -48,10 +49,12 @@ def crawl(
     nothing. ``progress(done, total)`` is called after each article URL.
     Other keyword options go to the fetchers (see docs/fetch.md). Ctrl-C
     raises a ``KeyboardInterrupt`` whose ``summary`` attribute says what
-    was done (and saved) by then.
+    was done (and saved) by then. Pages that are not articles (lists, error
+    pages, walls) are counted in ``not_articles`` and get no record, unless
+    ``strict=False``.
     """
     options = CrawlOptions(
-        concurrency, per_host, _since(since), _max_pages(max_pages), retry_failed
+        concurrency, per_host, _since(since), _max_pages(max_pages), retry_failed, strict
     )
     _check_fetch_options(fetch_options)
     seed_list = [seeds] if isinstance(seeds, str) else list(seeds)

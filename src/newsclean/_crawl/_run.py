@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .._errors import FetchError, NewscleanError
+from .._errors import FetchError, NewscleanError, NotAnArticleError
 from .._fetch import Fetcher
 from .._models import Page
 from .._pipeline import extract
@@ -48,6 +48,8 @@ class CrawlOptions:
     since: dt.datetime | None = None
     max_pages: int | None = None
     retry_failed: bool = False
+    #: ``extract``'s ``strict``: pages that are not articles get no record.
+    strict: bool = True
 
 
 class Crawl:
@@ -154,7 +156,13 @@ class Crawl:
 
     def _page(self, page: Page, key: str) -> None:
         try:
-            article = extract(page.text, url=page.final_url)
+            article = extract(page.text, url=page.final_url, strict=self.options.strict)
+        except NotAnArticleError as exc:
+            # Done, with the reason: a later run does not fetch it again.
+            self.tally.add("not_articles")
+            self.state.mark(key, DONE, f"not an article: {exc.kind}")
+            self._pending += 1
+            return
         except NewscleanError as exc:
             self._failed(key, exc)
             return

@@ -27,7 +27,9 @@ class CrawlSummary:
     those, already done or failed in the state; ``skipped``: too old for
     ``since`` (or past ``max_pages``); ``fetched``: article pages
     downloaded; ``written``: records appended; ``duplicates``: pages that
-    repeated a written record; ``errors``: failures by kind, seeds included.
+    repeated a written record; ``not_articles``: pages that are not one
+    story (lists, error pages, walls), with no record; ``errors``: failures
+    by kind, seeds included.
     """
 
     seeds: int = 0
@@ -37,6 +39,7 @@ class CrawlSummary:
     fetched: int = 0
     written: int = 0
     duplicates: int = 0
+    not_articles: int = 0
     errors: dict[str, int] = field(default_factory=dict)
 
     def line(self) -> str:
@@ -44,8 +47,8 @@ class CrawlSummary:
         errors = ", ".join(f"{kind} {n}" for kind, n in sorted(self.errors.items())) or "none"
         return (
             f"{self.discovered} discovered ({self.known} already known, {self.skipped} skipped),"
-            f" {self.fetched} fetched, {self.written} written, {self.duplicates} duplicates;"
-            f" errors: {errors}"
+            f" {self.fetched} fetched, {self.written} written, {self.duplicates} duplicates,"
+            f" not articles: {self.not_articles}; errors: {errors}"
         )
 
 
@@ -69,5 +72,6 @@ class Tally:
         return CrawlSummary(
             seeds=c["seeds"], discovered=c["discovered"], known=c["known"],
             skipped=c["skipped"], fetched=c["fetched"], written=c["written"],
-            duplicates=c["duplicates"], errors=dict(self.errors),
+            duplicates=c["duplicates"], not_articles=c["not_articles"],
+            errors=dict(self.errors),
         )  # fmt: skip

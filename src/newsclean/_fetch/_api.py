@@ -37,13 +37,15 @@ def scrape(
     *,
     client: httpx.Client | None = None,
     transport: httpx.BaseTransport | None = None,
+    strict: bool = True,
     **options: Unpack[FetchOptionsDict],
 ) -> Article:
     """Fetch a page and extract its article, resolved against the final URL.
 
     The text the fetcher decoded (with the HTTP charset, which ``extract``
     on bytes would not know) is what gets extracted. Raises ``FetchError``
-    subclasses and ``NoArticleError``.
+    subclasses and ``NoArticleError`` (``NotAnArticleError`` for a page
+    that is not one story, unless ``strict=False``).
     """
     page = fetch(url, client=client, transport=transport, **options)
-    return extract(page.text, url=page.final_url)
+    return extract(page.text, url=page.final_url, strict=strict)

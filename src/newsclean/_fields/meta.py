@@ -43,6 +43,9 @@ class PageMeta:
     canonical: str | None = None
     doc_title: str | None = None
     jsonld: Mapping[str, Any] = field(default_factory=dict)
+    #: Every schema.org type the page's JSON-LD names (lower case), up to the
+    #: article object: ``CollectionPage`` or ``ItemList`` say the page is a list.
+    jsonld_types: frozenset[str] = frozenset()
 
     def page_url(self, given: str | None) -> str | None:
         """The canonical URL when the page gives a usable one, resolved; else ``given``.
@@ -140,23 +143,27 @@ def _page_meta(
     head = tree.head or tree
     canon = head.css_first('link[rel="canonical"][href]')
     title = head.css_first("title")
+    jsonld, types = _article_jsonld(scripts)
     return PageMeta(
         metas=metas,
         lang=lang or None,
         canonical=canon.attributes.get("href") if canon else None,
         doc_title=" ".join(title.text().split()) if title else None,
-        jsonld=_article_jsonld(scripts),
+        jsonld=jsonld,
+        jsonld_types=frozenset(types),
     )
 
 
-def _article_jsonld(scripts: Iterable[LexborNode]) -> dict[str, Any]:
+def _article_jsonld(scripts: Iterable[LexborNode]) -> tuple[dict[str, Any], set[str]]:
     """The first JSON-LD object of an article type, else the first ``WebPage``, else ``{}``.
 
     A page often describes itself as a ``WebPage`` before the ``NewsArticle``
-    that carries the headline, dates and authors.
+    that carries the headline, dates and authors. Also the types named on
+    the way (lower case), which tell a list page from a story.
     """
     page: dict[str, Any] = {}
     page_data: Any = None
+    seen: set[str] = set()
     for node in scripts:
         raw = node.text()
         if not raw or len(raw) > MAX_JSONLD_CHARS:
@@ -172,11 +179,12 @@ def _article_jsonld(scripts: Iterable[LexborNode]) -> dict[str, Any]:
                 for t in (types if isinstance(types, list) else [types])
                 if isinstance(t, str)
             }
+            seen |= names
             if names & _ARTICLE_TYPES:
-                return _with_authors_resolved(obj, data)
+                return _with_authors_resolved(obj, data), seen
             if not page and "webpage" in names:
                 page, page_data = obj, data
-    return _with_authors_resolved(page, page_data) if page else page
+    return (_with_authors_resolved(page, page_data) if page else page), seen
 
 
 def _with_authors_resolved(obj: dict[str, Any], data: Any) -> dict[str, Any]:
