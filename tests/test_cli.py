@@ -45,7 +45,8 @@ def test_json_output(capsys: pytest.CaptureFixture[str]) -> None:
     out, err = capsys.readouterr()
     record = json.loads(out)
     assert record["title"]
-    assert record["body"]
+    assert record["paragraphs"]
+    assert "body" not in record  # the text is in the record once, as paragraphs
     assert err == ""
     # The command prints exactly the library's record.
     assert record == newsclean.extract(SEED_PAGE.read_bytes()).to_dict()
@@ -73,6 +74,12 @@ def test_text_output(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert article.title is not None
     assert out == f"{article.title}\n\n{article.body}\n"
+
+
+def test_json_output_reads_back_as_the_article(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", str(SEED_PAGE)]) == 0
+    article = newsclean.Article.from_json(capsys.readouterr().out)
+    assert article == newsclean.extract(SEED_PAGE.read_bytes())
 
 
 def test_url_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -170,7 +177,7 @@ def test_module_entry_point() -> None:
     assert proc.returncode == 0, proc.stderr.decode("utf-8", "replace")
     record = json.loads(proc.stdout.decode("utf-8"))
     assert record["title"]
-    assert record["body"]
+    assert record["paragraphs"]
 
 
 def test_module_entry_point_exit_status(tmp_path: Path) -> None:

@@ -58,6 +58,15 @@ def test_record_is_the_article_plus_origin(tmp_path: Path) -> None:
     [record] = lines(out.read_text(encoding="utf-8"))
     assert record.pop("origin") == {"path": str(SEED_PAGE)}
     assert record == newsclean.extract(SEED_PAGE.read_bytes()).to_dict()
+    assert "body" not in record
+
+
+def test_batch_lines_read_back_as_the_articles(tree: Path) -> None:
+    out = tree / "out.jsonl"
+    main(["extract", str(tree), "--out", str(out), "--jobs", "1"])
+    articles = [newsclean.Article.from_json(line) for line in out.read_text("utf-8").splitlines()]
+    assert articles == [newsclean.extract(page(n).encode("utf-8")) for n in (1, 2, 3, 4)]
+    assert all(a.body and a.body == "\n".join(a.paragraphs) for a in articles)
 
 
 def test_many_files_and_a_glob_to_stdout(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -86,7 +86,7 @@ def test_fetch_prints_the_record_of_a_page(server: NewsServer) -> None:
     assert done.returncode == 0, done.stderr.decode()
     record = json.loads(done.stdout.decode("utf-8"))
     assert record["url"] == server.url("/page/en")
-    assert record["body"]
+    assert record["paragraphs"]
     assert server.stats.seen_headers["en"]["User-Agent"] == "test-agent"
 
 

@@ -72,6 +72,16 @@ def test_to_jsonl(client: Any, warcs: list[Path], tmp_path: Path) -> None:
     assert titles == [*first_warc, "Quay story 10", "Quay story 11"]
 
 
+def test_records_hold_the_text_once(client: Any, warcs: list[Path]) -> None:
+    records = newsclean.dask.articles_from_warc(warcs[:1]).compute()
+    assert records
+    for record in records:
+        assert "body" not in record
+        article = newsclean.Article.from_dict(record)
+        assert article.body and article.body == "\n".join(record["paragraphs"])
+        assert article.to_dict() == {k: v for k, v in record.items() if k != "origin"}
+
+
 def test_to_parquet(client: Any, warcs: list[Path], tmp_path: Path) -> None:
     parquet = pytest.importorskip("pyarrow.parquet")
     bag = newsclean.dask.articles_from_warc(warcs)
@@ -86,8 +96,9 @@ def test_to_parquet(client: Any, warcs: list[Path], tmp_path: Path) -> None:
 
 
 def test_parquet_columns_follow_the_record() -> None:
+    # The JSON record's keys: every field but body, which the paragraphs hold.
     names = [name for name, _ in newsclean.dask.PARQUET_COLUMNS]
-    fields = [f.name for f in dataclasses.fields(newsclean.Article)]
+    fields = [f.name for f in dataclasses.fields(newsclean.Article) if f.name != "body"]
     assert names == [*fields, "origin"]
 
 

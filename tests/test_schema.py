@@ -51,3 +51,13 @@ def test_full_record_matches_schema() -> None:
 
 def test_empty_record_matches_schema() -> None:
     _validate(newsclean.Article().to_dict())
+
+
+@pytest.mark.parametrize("page", PAGES[:1], ids=lambda p: p.parent.name)
+def test_records_of_both_shapes_match_schema(page: Path) -> None:
+    # New records hold the text once; records of earlier versions, with body
+    # beside paragraphs, are still valid ones.
+    record = newsclean.extract(page.read_bytes()).to_dict()
+    assert "body" not in record
+    _validate(record)
+    _validate({**record, "body": "\n".join(record["paragraphs"])})

@@ -88,7 +88,7 @@ def test_warc_command(warc: Path, jobs: str, capsys: pytest.CaptureFixture[str])
     assert first["origin"]["date"] == "2024-06-19T08:30:00+00:00"
     assert WARC_DATE.startswith(first["origin"]["date"][:19])
     # The GBK page is decoded with the charset of its HTTP header.
-    assert "平壤" in records[1]["body"]
+    assert "平壤" in newsclean.Article.from_dict(records[1]).body
     err = capsys.readouterr().err
     assert "https://news.example/empty" in err
 

@@ -37,13 +37,14 @@ __all__ = ["PARQUET_COLUMNS", "articles_from_warc", "partition_records", "to_jso
 
 # Parquet column types of a record, as (name, pyarrow type spec). Dates stay
 # ISO-8601 strings: published times carry their own UTC offsets, which one
-# timestamp column cannot hold.
+# timestamp column cannot hold. There is no ``body`` column, as there is no
+# ``body`` key in the JSON record: the text is stored once, as paragraphs,
+# and the body is ``"\n".join(paragraphs)`` (``Article.from_dict`` rebuilds it).
 _STRINGS = ("string",)
 _STRING_LIST = ("list", _STRINGS)
 PARQUET_COLUMNS: tuple[tuple[str, Any], ...] = (
     ("url", _STRINGS),
     ("title", _STRINGS),
-    ("body", _STRINGS),
     ("paragraphs", _STRING_LIST),
     (
         "dateline",

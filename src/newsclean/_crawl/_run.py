@@ -21,7 +21,7 @@ from typing import Any
 
 from .._errors import FetchError, NewscleanError, NotAnArticleError
 from .._fetch import Fetcher
-from .._models import Page
+from .._models import Page, record_body
 from .._pipeline import extract
 from ._dedupe import article_key, fingerprint
 from ._discover import MAX_BYTES, Entry
@@ -103,7 +103,7 @@ class Crawl:
             log.warning("%s is shorter than the state says; reading it all", self._output)
             offset = 0
         for record in self.writer.records_from(offset):
-            url, body = record.get("url"), record.get("body")
+            url, body = record.get("url"), record_body(record)
             if isinstance(url, str) and isinstance(body, str):
                 key = canonical_url(url)
                 self.state.add_written(key, fingerprint(body))
