@@ -1,6 +1,6 @@
 """``extract()``: raw HTML in, ``Article`` out, as a short list of stages.
 
-    decode -> parse -> read metadata -> remove junk (one selector) ->
+    decode -> bound (depth, attributes) -> parse -> read metadata -> remove junk (one selector) ->
     mark boilerplate / captions / content hints (one pass) -> remove small
     boilerplate subtrees -> segment into blocks (one pass) -> choose the
     container (one pass) -> select body and captions -> images -> fields ->
@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ._blocks import Segmented, segment
+from ._bound import bound, needs_bounding
 from ._clean import mark, remove_junk, remove_soft
 from ._decode import decode_html
 from ._errors import NoArticleError, NotAnArticleError
@@ -215,6 +216,11 @@ def read_page(html: str | bytes, url: str | None) -> tuple[Extraction, PageSigna
     """Everything read from one page: the extraction, and what the page-kind decision needs."""
     text, markup = to_markup(html)
     check_text(text, url)
+    if needs_bounding(markup):
+        bounded = bound(text)
+        if bounded is not text:
+            log.info("nesting or attributes past the parse bounds: %s", url)
+            markup = bounded
     tree = LexborHTMLParser(markup)
     root = tree.body
     if root is None:
