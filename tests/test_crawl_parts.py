@@ -21,11 +21,11 @@ from crawl_site import (
     sitemap_index,
     urlset,
 )
-from newsclean._crawl._dates import parse_date
 from newsclean._crawl._dedupe import article_key, fingerprint
 from newsclean._crawl._discover import SeedError, inflate, read_listing
 from newsclean._crawl._urls import canonical_url
 from newsclean._crawl._writer import JsonlWriter, OutputError
+from newsclean._stamps import parse_stamp as parse_date
 
 BASE = "http://127.0.0.1:8000"
 UTC = dt.timezone.utc

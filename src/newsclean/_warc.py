@@ -25,6 +25,7 @@ from typing import Any
 from ._errors import MissingDependencyError, ReadError
 from ._fetch._policy import http_charset, media_type
 from ._models import Headers
+from ._stamps import parse_stamp
 
 logger = logging.getLogger(__name__)
 
@@ -71,14 +72,10 @@ def warcio_parts() -> tuple[Any, type[Exception]]:
 
 def parse_warc_date(value: str | None) -> dt.datetime | None:
     """A WARC-Date (ISO 8601, UTC, ``Z`` suffix) as an aware datetime; ``None`` if absent or bad."""
-    if not value:
-        return None
-    try:
-        parsed = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
+    parsed = parse_stamp(value)
+    if parsed is None and value:
         logger.debug("unreadable WARC-Date %r", value)
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.timezone.utc)
+    return parsed
 
 
 def is_html_response(record: Any) -> bool:

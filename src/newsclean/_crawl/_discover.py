@@ -25,7 +25,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from .._errors import NewscleanError
-from ._dates import parse_date
+from .._stamps import parse_stamp
 from ._urls import is_http
 
 #: Largest inflated seed document: the sitemap protocol's own limit.
@@ -186,7 +186,7 @@ def _entry(base_url: str, link: str | None, date: str | None) -> Entry | None:
     if not link:
         return None
     url = urljoin(base_url, link.strip())
-    return Entry(url, parse_date(date)) if is_http(url) else None
+    return Entry(url, parse_stamp(date)) if is_http(url) else None
 
 
 def _collect(found: Iterator[Entry | None]) -> tuple[Entry, ...]:

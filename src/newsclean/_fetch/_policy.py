@@ -9,7 +9,6 @@ these functions; nothing here opens a socket or sleeps.
 from __future__ import annotations
 
 import datetime as dt
-import email.utils
 import random
 import time
 from collections.abc import Callable, Mapping
@@ -27,6 +26,7 @@ from .._errors import (
     TooManyRedirectsError,
 )
 from .._models import Headers, Page
+from .._stamps import parse_stamp
 from ._options import FetchOptions, Timeouts
 
 #: Statuses worth asking again: rate limiting and server-side trouble.
@@ -144,12 +144,9 @@ def parse_retry_after(value: str, *, now: dt.datetime | None = None) -> float | 
     value = value.strip()
     if value.isdigit():
         return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+    when = parse_stamp(value)
+    if when is None:
         return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.timezone.utc)
     now = now or dt.datetime.now(dt.timezone.utc)
     return max(0.0, (when - now).total_seconds())
 

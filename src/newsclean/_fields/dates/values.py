@@ -5,22 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .checks import UTC, make_date, plausible
+from ..._stamps import ISO_IN_TEXT, epoch_of, iso_parts
+from .checks import make_date, plausible
 from .text import date_from_text
 
-_ISO = re.compile(
-    r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)"
-    r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?"
-    r"\s*(Z|[+-]\d{2}(?::?\d{2})?(?!\d))?)?",
-    re.IGNORECASE,
-)
 _COMPACT = re.compile(r"((?:19|20)\d{2})(\d{2})(\d{2})(?:[T ]?(\d{2})(\d{2})(\d{2})?)?")
-_EPOCH = re.compile(r"\d{10}|\d{13}")
 
 
 def parse_iso(value: str, now: dt.datetime | None = None) -> dt.datetime | None:
     """The first ISO-8601-like date or datetime in ``value``, aware when an offset is given."""
-    m = _ISO.search(value)
+    m = ISO_IN_TEXT.search(value)
     if not m:
         return None
     y, mo, d, h, mi, s, tz = m.groups()
@@ -40,18 +34,15 @@ def parse_value(
     value = value.strip()
     if not value:
         return None
-    if _ISO.fullmatch(value):
-        return parse_iso(value, now)
+    parts = iso_parts(value)
+    if parts is not None and parts.month is not None and parts.day is not None:
+        return make_date(parts.year, parts.month, parts.day, parts.clock, parts.zone, now)
     m = _COMPACT.fullmatch(value)
     if m:
         y, mo, d, h, mi, s = m.groups()
         clock = (int(h), int(mi), int(s or 0)) if h else None
         return make_date(int(y), int(mo), int(d), clock, None, now)
-    if _EPOCH.fullmatch(value):
-        seconds = int(value) / (1000 if len(value) == 13 else 1)
-        try:
-            stamp = dt.datetime.fromtimestamp(seconds, UTC)
-        except (OverflowError, OSError, ValueError):
-            return None
+    stamp = epoch_of(value)
+    if stamp is not None:
         return stamp if plausible(stamp, now) else None
     return date_from_text(value, language, now=now)
