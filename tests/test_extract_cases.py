@@ -228,3 +228,36 @@ def test_sections_of_one_report_join_however_many_links_their_lists_hold() -> No
     body = newsclean.extract(html).body
     assert "many patches were sent for review" in body
     assert "What it is" in body and "Paragraph 5 of the report" in body
+
+
+def _linked_items(titles: list[str]) -> str:
+    return "".join(
+        f"<li><p><a href='https://git.example/{i}'>{t}</a></p></li>" for i, t in enumerate(titles)
+    )
+
+
+_PATCHES = [
+    "compiler: Allow casts between integers and pointers",
+    "compiler: Add support for the weak variable attribute",
+    "compiler: Fix volatile loads and stores in loops",
+]
+
+
+def test_a_linked_list_that_the_story_introduces_is_kept() -> None:
+    html = _page(
+        f"<article><h1>Progress report</h1><p>{_PROSE}</p><p>{_sentences(4, 'Month')}</p>"
+        f"<p>Many patches were sent for review:</p><ul>{_linked_items(_PATCHES)}</ul>"
+        f"<p>{_sentences(3, 'Patch')}</p><p>{_sentences(4, 'Test')}</p></article>"
+    )
+    body = newsclean.extract(html).body
+    assert "compiler: Fix volatile loads and stores in loops" in body
+
+
+def test_a_linked_list_under_a_related_label_is_dropped() -> None:
+    html = _page(
+        f"<article><h1>Progress report</h1><p>{_PROSE}</p><p>{_sentences(4, 'Month')}</p>"
+        f"<p>{_sentences(3, 'Patch')}</p><p>You may also like:</p>"
+        f"<ul>{_linked_items(_PATCHES)}</ul></article>"
+    )
+    body = newsclean.extract(html).body
+    assert "compiler:" not in body

@@ -504,8 +504,8 @@ def test_linked_cell_beside_prose_is_spared() -> None:
     seg = prep(f"<table><tr><td><a href=/f1>Harbour Lights</a></td><td>{REVIEW}</td></tr></table>")
     cell = seg.blocks[0]
     assert cell.text == "Harbour Lights"
-    assert spared_links(seg.blocks, seg) == {cell.owner}
-    kept = drop_noise(seg.blocks, "", rules(), [], spared_links(seg.blocks, seg))
+    assert spared_links(seg.blocks, seg, rules()) == {cell.owner}
+    kept = drop_noise(seg.blocks, "", rules(), [], spared_links(seg.blocks, seg, rules()))
     assert texts(kept) == ["Harbour Lights", REVIEW]
 
 
@@ -514,7 +514,7 @@ def test_row_of_links_alone_is_not_spared() -> None:
         "<table><tr><td><a href=/a>Other Film</a></td><td><a href=/b>Another Film</a></td></tr>"
         f"<tr><td><a href=/c>Third Film</a></td><td>Short note</td></tr></table><p>{REVIEW}</p>"
     )
-    assert spared_links(seg.blocks, seg) == frozenset()
+    assert spared_links(seg.blocks, seg, rules()) == frozenset()
 
 
 def test_numbered_linked_heading_before_its_review_is_spared() -> None:
@@ -525,15 +525,15 @@ def test_numbered_linked_heading_before_its_review_is_spared() -> None:
     )
     numbered = next(b for b in seg.blocks if b.text == "2. Harbour Hotel")
     plain = next(b for b in seg.blocks if b.text == "Other Hotel")
-    assert numbered.owner in spared_links(seg.blocks, seg)
-    assert plain.owner not in spared_links(seg.blocks, seg)
+    assert numbered.owner in spared_links(seg.blocks, seg, rules())
+    assert plain.owner not in spared_links(seg.blocks, seg, rules())
 
 
 def test_linked_heading_between_prose_is_spared() -> None:
     seg = prep(f'<p>{EN} {EN2}</p><h3><a href="/k">“The Kettle” ($30)</a></h3><p>{EN2} {EN}</p>')
     heading = seg.blocks[1]
     assert heading.tag == "h3"
-    assert spared_links(seg.blocks, seg) == {heading.owner}
+    assert spared_links(seg.blocks, seg, rules()) == {heading.owner}
 
 
 @pytest.mark.parametrize(
@@ -549,7 +549,7 @@ def test_linked_heading_between_prose_is_spared() -> None:
 )
 def test_linked_heading_not_between_prose_is_not_spared(html: str) -> None:
     seg = prep(html)
-    assert spared_links(seg.blocks, seg) == frozenset()
+    assert spared_links(seg.blocks, seg, rules()) == frozenset()
 
 
 # --- is_drop_line ---------------------------------------------------------------------

@@ -24,8 +24,9 @@ Stages, in order (each a small function over the block list):
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
-from collections.abc import Sequence, Set
+from collections.abc import Iterator, Sequence, Set
 from dataclasses import dataclass
 
 from ._blocks import HEADING_TAGS, Block, Segmented
@@ -64,6 +65,12 @@ OPENING_PARAGRAPHS = 2
 META_ROW = 160
 #: A numbered linked heading is a list entry when prose follows within this many blocks.
 ENTRY_REACH = 4
+#: A sentence that introduces a list has this many characters at least
+#: ("Many patches were sent for review:"; "See also:" is a label), ...
+LIST_INTRO = 20
+#: ... and the linked items it introduces are titles of this many characters
+#: (wcxb-articles, a progress report's lists of merged patches).
+LISTED_ITEM = 20
 #: A box set into a story holds at most this many lines under its heading.
 BOX_LINES = 8
 #: Paragraphs of prose after a box that show the story goes on below it.
@@ -338,7 +345,7 @@ def drop_noise(
     return out
 
 
-def spared_links(blocks: Sequence[Block], seg: Segmented) -> frozenset[int]:
+def spared_links(blocks: Sequence[Block], seg: Segmented, rules: Rules) -> frozenset[int]:
     """Owners of link-dense blocks that are the article's, not navigation.
 
     - A table cell that is a link, in a row that also holds prose: a table
@@ -351,6 +358,11 @@ def spared_links(blocks: Sequence[Block], seg: Segmented) -> frozenset[int]:
     - A numbered heading that is a link (``3. Harbour Hotel``) with prose
       among the next ``ENTRY_REACH`` blocks: an entry of a ranked list,
       whose fact rows or photo may come before its review.
+    - The items of a list that a sentence of the story introduces with a
+      colon ("Many patches were sent for review:"), each a linked title of
+      ``LISTED_ITEM`` characters or more: the story's own list of the
+      things it names. A "Related:" or "You may also like:" label is no
+      such sentence.
     """
     cells = [b for b in blocks if b.tag in _CELL_TAGS]
     rows = {seg.parents[b.owner] for b in cells if not _link_dense(b) and b.size >= PROSE_CELL}
@@ -363,7 +375,27 @@ def spared_links(blocks: Sequence[Block], seg: Segmented) -> frozenset[int]:
         between = 0 < i < last and _prose(blocks[i - 1]) and _prose(blocks[i + 1])
         if between or _is_entry(blocks, i):
             kept.add(b.owner)
+    kept.update(_introduced_items(blocks, seg, rules))
     return frozenset(kept)
+
+
+def _introduced_items(blocks: Sequence[Block], seg: Segmented, rules: Rules) -> Iterator[int]:
+    """Owners of the linked list items that a sentence ending in a colon introduces."""
+
+    def in_item(b: Block) -> bool:  # ``<li>`` itself, or a paragraph inside one
+        return b.tag == "li" or seg.tags[seg.parents[b.owner]] == "li"
+
+    for i, b in enumerate(blocks[:-1]):
+        if not b.text.endswith(_INTRO_ENDS) or not in_item(blocks[i + 1]):
+            continue
+        if len(b.text) < LIST_INTRO or _link_dense(b) or b.tag in HEADING_TAGS:
+            continue
+        k = b.key
+        if k in rules.labels or k in rules.section_headings or k in rules.read_more:
+            continue
+        for item in itertools.takewhile(in_item, blocks[i + 1 :]):
+            if _link_dense(item) and len(item.text) >= LISTED_ITEM:
+                yield item.owner
 
 
 def _is_entry(blocks: Sequence[Block], i: int) -> bool:
@@ -377,6 +409,7 @@ def _prose(b: Block) -> bool:
 
 
 _CELL_TAGS = frozenset({"td", "th"})
+_INTRO_ENDS = (":", "：")
 _NUMBERED = re.compile(r"\s*(#\s?\d{1,3}|\d{1,3}[.):])\s")
 _TAIL_KEPT = _CELL_TAGS | {"li"}
 
@@ -629,7 +662,7 @@ def select(
     body, spans = cut_sections(body, seg, end, rules)
     body = drop_teasers(body, rules)
     credits: list[str] = []
-    body = drop_noise(body, title_key, rules, credits, spared_links(body, seg))
+    body = drop_noise(body, title_key, rules, credits, spared_links(body, seg, rules))
     body = trim_tail(body, credits)
     captions = [c for c in captions if not inside(c.owner, spans)]
     body, repeated = dedupe(join_rows(body, seg))
