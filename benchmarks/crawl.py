@@ -11,10 +11,14 @@ requests in flight per host and remembers the maximum, so the per-host limit
 is checked from the server's side.
 
 The crawl runs as the real command (``python -m newsclean.cli crawl``) in a
-child process, twice: a first run from an empty state, then a re-run that
-should fetch no article. Reported: wall time, article URLs per second,
-records written, duplicates and errors as the summary line gives them, the
-child's peak RSS, and the highest number of requests any host had in flight.
+child process, twice for each ``--jobs`` value: a first run from an empty
+state, then a re-run that should fetch no article. The ``--jobs`` values
+take turns, ``--rounds`` times, so that a shared machine's drift touches
+them alike; the ratio of each value's median rate to the first value's is
+the figure to compare them by. Reported: wall time, article URLs per
+second, records written, duplicates and errors as the summary line gives
+them, the child's peak RSS (the crawling process's own; workers are not
+counted), and the highest number of requests any host had in flight.
 Markdown on stdout.
 """
 
@@ -24,6 +28,7 @@ import argparse
 import gzip
 import os
 import shlex
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -45,6 +50,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     ap.add_argument("--per-host", type=int, default=2, help="crawl --per-host (default: 2)")
     ap.add_argument("--concurrency", type=int, default=16, help="crawl --concurrency (16)")
     ap.add_argument("--latency", type=float, default=0.0, help="server delay per page, seconds")
+    ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="crawl --jobs (1 2)")
+    ap.add_argument("--rounds", type=int, default=2, help="runs of each --jobs value (2)")
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared", help="holds corpus/")
     ap.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     return ap.parse_args(argv)
@@ -128,14 +135,14 @@ def host_stats(ports: list[int]) -> Json:
     }
 
 
-def run_crawl(ports: list[int], workdir: Path, args: argparse.Namespace) -> Json:
+def run_crawl(ports: list[int], workdir: Path, args: argparse.Namespace, jobs: int) -> Json:
     seeds = [
         f"http://127.0.0.1:{p}/{name}" for p in ports for name in ("feed.xml", "sitemap.xml.gz")
     ]
     command = [
         sys.executable, "-m", "newsclean.cli", "crawl", *seeds, "--out",
         str(workdir / "articles.jsonl"), "--concurrency", str(args.concurrency),
-        "--per-host", str(args.per_host),
+        "--per-host", str(args.per_host), "--jobs", str(jobs),
     ]  # fmt: skip
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
     started = time.perf_counter()
@@ -159,21 +166,34 @@ def markdown(runs: list[Json], info: Json, args: argparse.Namespace, argv: list[
         "",
         f"{args.articles} article URLs over {args.hosts} hosts ({info['source']}), "
         f"--concurrency {args.concurrency} --per-host {args.per_host}, "
-        f"server latency {args.latency * 1000:.0f} ms.",
+        f"server latency {args.latency * 1000:.0f} ms, {os.cpu_count()} CPUs.",
         "",
-        "| run | seconds | article URLs/s | max in flight per host | requests | peak RSS MB |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| jobs | round | run | seconds | article URLs/s | max in flight per host | requests "
+        "| peak RSS MB |",
+        "|---:|---:|---|---:|---:|---:|---:|---:|",
     ]
-    for name, r in zip(("first", "re-run"), runs, strict=True):
-        rate = args.articles / r["seconds"]
+    for r in runs:
+        rate = f"{args.articles / r['seconds']:.1f}" if r["run"] == "first" else "(nothing new)"
         lines.append(
-            f"| {name} | {r['seconds']:.1f} | {rate:.1f} | {r['max_in_flight']} "
-            f"(limit {args.per_host}) | {r['requests']} | {r['peak_rss_mb']:.1f} |"
+            f"| {r['jobs']} | {r['round']} | {r['run']} | {r['seconds']:.1f} | {rate} "
+            f"| {r['max_in_flight']} (limit {args.per_host}) | {r['requests']} "
+            f"| {r['peak_rss_mb']:.1f} |"
         )
+    medians = {
+        jobs: statistics.median(
+            args.articles / r["seconds"] for r in runs if r["jobs"] == jobs and r["run"] == "first"
+        )
+        for jobs in args.jobs
+    }
+    base = args.jobs[0]
     lines.append("")
     lines += [
-        f"- {name}: `{r['summary']}`" for name, r in zip(("first", "re-run"), runs, strict=True)
+        f"- --jobs {jobs}: median {rate:.1f} article URLs/s, "
+        f"{rate / medians[base]:.2f}x --jobs {base}"
+        for jobs, rate in medians.items()
     ]
+    summaries = sorted({(r["run"], r["summary"]) for r in runs})
+    lines += [f"- {run}: `{summary}`" for run, summary in summaries]
     return "\n".join(lines)
 
 
@@ -183,8 +203,16 @@ def main(argv: list[str] | None = None) -> None:
     if args.serve:
         return serve(args)
     server_cmd = [sys.executable, __file__, "--serve", *argv]
-    with server_process(server_cmd) as info, tempfile.TemporaryDirectory() as tmp:
-        runs = [run_crawl(info["ports"], Path(tmp), args) for _ in range(2)]
+    runs = []
+    with server_process(server_cmd) as info:
+        for round_ in range(1, args.rounds + 1):
+            for jobs in args.jobs:
+                with tempfile.TemporaryDirectory() as tmp:
+                    for run in ("first", "re-run"):
+                        result = run_crawl(info["ports"], Path(tmp), args, jobs)
+                        runs.append({**result, "jobs": jobs, "round": round_, "run": run})
+                        print(f"jobs {jobs} round {round_} {run}: {result['seconds']:.1f} s",
+                              file=sys.stderr)  # fmt: skip
     print(markdown(runs, info, args, argv))
 
 

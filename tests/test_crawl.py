@@ -136,10 +136,13 @@ def test_api_checks_its_arguments(tmp_path: Path) -> None:
         newsclean.crawl("http://x/", out=tmp_path / "a", since="soon")
 
 
-def crawl_process(site: Site, out: Path, state: Path) -> subprocess.Popen[bytes]:
+def crawl_process(
+    site: Site, out: Path, state: Path, jobs: str | None = None
+) -> subprocess.Popen[bytes]:
     command = [
         sys.executable, "-m", "newsclean.cli", "crawl", site.url("/bulk-sitemap.xml"),
         *seeds(site), "--out", str(out), "--state", str(state), "--concurrency", "4",
+        *(["--jobs", jobs] if jobs else []),
     ]  # fmt: skip
     env = {**os.environ, "PYTHONPATH": SRC}
     return subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -154,22 +157,43 @@ def wait_for_lines(out: Path, count: int, process: subprocess.Popen[bytes]) -> N
     raise AssertionError(f"the crawl did not write {count} lines in time")
 
 
+def children(pid: int) -> list[int]:
+    """The child processes of ``pid`` (Linux; none where /proc does not list them)."""
+    try:
+        return [int(n) for n in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def gone(pids: list[int], seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if not any(Path(f"/proc/{pid}").exists() for pid in pids):
+            return True
+        time.sleep(0.05)
+    return False
+
+
+@pytest.mark.parametrize("jobs", [None, "1", "2"])
 def test_sigkill_mid_crawl_then_restart_writes_each_article_once(
-    site: Site, tmp_path: Path
+    site: Site, tmp_path: Path, jobs: str | None
 ) -> None:
     out, state = tmp_path / "a.jsonl", tmp_path / "crawl.db"
     site.delay = 0.05
-    process = crawl_process(site, out, state)
+    process = crawl_process(site, out, state, jobs)
     wait_for_lines(out, 20, process)
+    workers = children(process.pid)
     process.send_signal(signal.SIGKILL)
     process.wait()
+    # Extracting workers do not outlive the crawl (nor hold its output's lock).
+    assert gone(workers, 5), "workers left running"
     killed_at = len(records(out))
     everything = len(ALL_STORIES) + len(bulk_stories(60))
     assert 20 <= killed_at < everything, "the kill should land mid-crawl"
     with out.open("ab") as f:  # and as if the kill had cut a write short
         f.write(b'{"url": "http://127.0.0.1/torn", "title": "Sto')
     site.delay = 0.0
-    process = crawl_process(site, out, state)
+    process = crawl_process(site, out, state, jobs)
     _, err = process.communicate(timeout=60)
     assert process.returncode == 0, err.decode()
     counts = titles(out)
@@ -178,17 +202,23 @@ def test_sigkill_mid_crawl_then_restart_writes_each_article_once(
     assert b"written" in err
 
 
-def test_ctrl_c_saves_and_reports_then_restart_completes(site: Site, tmp_path: Path) -> None:
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_saves_and_reports_then_restart_completes(
+    site: Site, tmp_path: Path, jobs: str
+) -> None:
     out, state = tmp_path / "a.jsonl", tmp_path / "crawl.db"
     site.delay = 0.05
-    process = crawl_process(site, out, state)
+    process = crawl_process(site, out, state, jobs)
     wait_for_lines(out, 10, process)
+    workers = children(process.pid)
+    # A terminal's Ctrl-C reaches the whole process group; here, the crawl.
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=30)
     assert process.returncode == 130
     assert b"newsclean crawl: interrupted: " in err
+    assert gone(workers, 5)
     site.delay = 0.0
-    process = crawl_process(site, out, state)
+    process = crawl_process(site, out, state, jobs)
     process.communicate(timeout=60)
     assert max(titles(out).values()) == 1
     assert len(titles(out)) == len(ALL_STORIES) + 60
@@ -226,3 +256,25 @@ def test_pages_that_are_not_articles_get_no_record_and_are_not_fetched_again(
     again = newsclean.crawl(seeds, out=out, concurrency=2, per_host=1)
     assert (again.written, again.not_articles, again.known) == (0, 0, 2)
     assert site.hits["/section/local"] == 1
+
+
+def test_jobs_extract_in_workers_with_the_same_outcome(site: Site, tmp_path: Path) -> None:
+    results = {}
+    for jobs in (1, 2):
+        out = tmp_path / f"jobs{jobs}.jsonl"
+        all_seeds = [site.url("/bulk-sitemap.xml"), *seeds(site), site.url("/section/local")]
+        summary = newsclean.crawl(all_seeds, out=out, jobs=jobs, **FAST)
+        results[jobs] = summary, titles(out)
+    (one, one_titles), (two, two_titles) = results[1], results[2]
+    assert one == two
+    assert one_titles == two_titles == Counter(s.title for s in [*ALL_STORIES, *bulk_stories(60)])
+    assert (two.written, two.duplicates, two.not_articles) == (75, 3, 1)
+    assert two.errors == {"http-404": 1, "http-500": 1}
+
+
+def test_jobs_must_be_a_count(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(ValueError, match="jobs"):
+        newsclean.crawl("http://x/", out=tmp_path / "a", jobs=0)
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["crawl", "http://x/", "--out", "a.jsonl", "--jobs", "0"])
+    assert exit_.value.code == 2

@@ -6,6 +6,7 @@ import datetime as dt
 import gzip
 import json
 import os
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,7 @@ from crawl_site import (
     sitemap_index,
     urlset,
 )
-from newsclean._crawl._dedupe import article_key, fingerprint
+from newsclean._crawl._dedupe import _folded, article_key, fingerprint, reference_fingerprint
 from newsclean._crawl._discover import SeedError, inflate, read_listing
 from newsclean._crawl._urls import canonical_url
 from newsclean._crawl._writer import JsonlWriter, OutputError
@@ -131,6 +132,51 @@ def test_malformed_xml_is_a_seed_error() -> None:
 def test_fingerprint_ignores_spacing_case_and_punctuation() -> None:
     assert fingerprint("Hello,  World!\nSecond line.") == fingerprint("hello world second line")
     assert fingerprint("one story") != fingerprint("another story")
+
+
+# Each pair: the same words as a page may serve them twice; then text that differs.
+SAME_TEXT = [
+    ("Hello,  World!\nSecond line.", "hello world second line"),
+    ("ＦＵＬＬ　ｗｉｄｔｈ １２３", "full width 123"),  # NFKC: width
+    ("Straße — «quoted» ‘text’…", "STRASSE quoted text"),  # casefold, Unicode punctuation
+    ("ＣＡＦÉ İstanbul ½", "cafe\u0301 i\u0307stanbul 1⁄2"),  # composed or not
+    ("snake_case under_score", "snakecase underscore"),
+    ("中文，新闻！ 第二段。", "中文新闻第二段"),
+    ("ΣΊΣΥΦΟΣ", "σίσυφοσ"),  # final sigma folds like any other
+    ("", " \n\t — "),
+]
+DIFFERENT = [("one story", "another story"), ("café", "cafe"), ("1", "一"), ("a", "ä")]
+
+
+@pytest.mark.parametrize(("a", "b"), SAME_TEXT)
+def test_fingerprint_equates_what_it_always_did(a: str, b: str) -> None:
+    assert fingerprint(a) == fingerprint(b) == reference_fingerprint(a) == reference_fingerprint(b)
+
+
+@pytest.mark.parametrize(("a", "b"), DIFFERENT)
+def test_fingerprint_tells_different_words_apart(a: str, b: str) -> None:
+    assert fingerprint(a) != fingerprint(b)
+    assert (fingerprint(a), fingerprint(b)) == (reference_fingerprint(a), reference_fingerprint(b))
+
+
+def test_fingerprint_equals_the_reference_for_every_code_point() -> None:
+    chars = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF]
+    # Each character's replacement is a fixed point (it holds no character
+    # that would be replaced again), so the order of replacements is free.
+    # (A character that folds to itself is replaced by itself or by nothing.)
+    for char in (c for c in chars if c.casefold() != c):
+        folded = _folded(char).decode("utf-8")
+        assert all(_folded(c).decode("utf-8") == c for c in folded), char
+    # Every assigned character, 1,000 at a time in long Latin text (the
+    # per-character way), then all at once (too many for their length: the
+    # regular expression).
+    assigned = [c for c in chars[128:] if unicodedata.category(c) not in ("Cn", "Co")]
+    latin = "Plain words, and more of them. " * 2200
+    for start in range(0, len(assigned), 1000):
+        text = latin + " ".join(assigned[start : start + 1000])
+        assert fingerprint(text) == reference_fingerprint(text), start
+    text = "".join(chars)
+    assert fingerprint(text) == reference_fingerprint(text)
 
 
 def test_article_key_ignores_a_canonical_link_to_the_home_page() -> None:

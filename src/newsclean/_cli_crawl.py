@@ -32,6 +32,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--retry-failed", action="store_true", help="fetch URLs that failed before")
     p.add_argument("--no-robots", action="store_true", help="do not obey robots.txt")
     p.add_argument("--all-pages", action="store_true", help=ALL_PAGES_HELP)
+    p.add_argument("--jobs", type=_count, metavar="N", help="extracting processes (default: CPUs)")
     p.add_argument("-v", "--verbose", action="store_true", help="log each URL's outcome")
 
 
@@ -61,8 +62,8 @@ def run(args: argparse.Namespace) -> int:
         summary = crawl(
             args.seeds, out=args.out, state=args.state, concurrency=args.concurrency,
             per_host=args.per_host, since=args.since, max_pages=args.max_pages,
-            retry_failed=args.retry_failed, strict=not args.all_pages, progress=bar,
-            respect_robots=not args.no_robots,
+            retry_failed=args.retry_failed, strict=not args.all_pages, jobs=args.jobs,
+            progress=bar, respect_robots=not args.no_robots,
         )  # fmt: skip
     except CrawlInterrupted as stop:
         _report(stop.summary, "interrupted: ")

@@ -1,5 +1,9 @@
 """The crawl: seeds -> listings -> new URLs -> fetch -> extract -> dedupe -> write.
 
+Extraction may run in worker processes (``jobs``, see ``_extract``); all
+the rest, the state and the output included, happens here, one page at a
+time, in the order the results come back.
+
 Order of effects for each article, which is what makes a killed run safe
 to start again: the record's line is written (and handed to the kernel)
 first; only then is the state told. The state is committed in batches,
@@ -22,9 +26,9 @@ from typing import Any
 from .._errors import FetchError, NewscleanError, NotAnArticleError
 from .._fetch import Fetcher
 from .._models import Page, record_body
-from .._pipeline import extract
 from ._dedupe import article_key, fingerprint
 from ._discover import MAX_BYTES, Entry
+from ._extract import Extractor, PageJob, Result, extract_page
 from ._seeds import discover
 from ._select import FETCH, KNOWN, Candidate, decide, merge, newest_first
 from ._state import DONE, FAILED, SKIPPED, CrawlState
@@ -37,6 +41,8 @@ log = logging.getLogger(__name__)
 #: Commit the state at least this often (seconds) and every this many records.
 COMMIT_SECONDS, COMMIT_RECORDS = 0.5, 100
 Progress = Callable[[int, int], None]
+#: A page while it is extracted: its key, the URL asked for and the final URL.
+_Tag = tuple[str, str, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +56,8 @@ class CrawlOptions:
     retry_failed: bool = False
     #: ``extract``'s ``strict``: pages that are not articles get no record.
     strict: bool = True
+    #: Processes extracting; 1 extracts in the crawling process, without a pool.
+    jobs: int = 1
 
 
 class Crawl:
@@ -73,8 +81,13 @@ class Crawl:
             with Fetcher(**self._limits(), **seed_options) as fetcher:
                 found = discover(fetcher, self._new_seeds(seeds), self.options.since, self.tally)
             queue = self._select(found.pages, found.entries)
-            with Fetcher(**self._limits(), **fetch_options) as fetcher:
-                self._fetch_all(fetcher, queue, progress)
+            # The workers start before the fetcher's threads do (see _extract).
+            workers = max(1, min(self.options.jobs, len(queue)))
+            with (
+                Extractor[_Tag](workers, self.writer.fd) as extractor,
+                Fetcher(**self._limits(), **fetch_options) as fetcher,
+            ):
+                self._fetch_all(fetcher, extractor, queue, progress)
         finally:
             self.commit()
 
@@ -129,8 +142,8 @@ class Crawl:
                 self._skip(candidate.key, "before since", candidate.date)
         queue = self._cap(newest_first(queue))
         for page in [prefetched[c.key] for c in queue if c.key in prefetched]:
-            self.tally.add("fetched")
-            self._page(page, canonical_url(page.url))
+            tag = (canonical_url(page.url), page.url, page.final_url)
+            self._page(tag, extract_page(self._job(page)))
         return [c for c in queue if c.key not in prefetched]
 
     def _cap(self, queue: list[Candidate]) -> list[Candidate]:
@@ -141,50 +154,69 @@ class Crawl:
         return queue[:limit]
 
     def _fetch_all(
-        self, fetcher: Fetcher, queue: list[Candidate], progress: Progress | None
+        self,
+        fetcher: Fetcher,
+        extractor: Extractor[_Tag],
+        queue: list[Candidate],
+        progress: Progress | None,
     ) -> None:
         keys = {c.url: c.key for c in queue}
-        for done, result in enumerate(fetcher.fetch_many(c.url for c in queue), 1):
-            if isinstance(result, FetchError):
-                self._failed(keys[result.url], result)
-            else:
-                self.tally.add("fetched")
-                self._page(result, keys[result.url])
+        done = 0
+
+        def handled() -> None:
+            nonlocal done
+            done += 1
             self._maybe_commit()
             if progress is not None:
                 progress(done, len(queue))
 
-    def _page(self, page: Page, key: str) -> None:
-        try:
-            article = extract(page.text, url=page.final_url, strict=self.options.strict)
-        except NotAnArticleError as exc:
+        for result in fetcher.fetch_many(c.url for c in queue):
+            if isinstance(result, FetchError):
+                self._failed(keys[result.url], result)
+                handled()
+                continue
+            tag = (keys[result.url], result.url, result.final_url)
+            for ready in extractor.put(tag, self._job(result)):
+                self._page(*ready)
+                handled()
+        for ready in extractor.drain():
+            self._page(*ready)
+            handled()
+
+    def _job(self, page: Page) -> PageJob:
+        return PageJob(page.text, page.final_url, self.options.strict)
+
+    def _page(self, tag: _Tag, result: Result) -> None:
+        """Dedupe, write and mark one fetched page, given what its extraction gave."""
+        key, url, final_url = tag
+        self.tally.add("fetched")
+        if isinstance(result, NotAnArticleError):
             # Done, with the reason: a later run does not fetch it again.
             self.tally.add("not_articles")
-            self.state.mark(key, DONE, f"not an article: {exc.kind}")
+            self.state.mark(key, DONE, f"not an article: {result.kind}")
             self._pending += 1
             return
-        except NewscleanError as exc:
-            self._failed(key, exc)
+        if isinstance(result, NewscleanError):
+            self._failed(key, result)
             return
-        published = _aware(article.published)
+        published = _aware(result.published)
         since = self.options.since
         if since is not None and published is not None and published < since:
             self._skip(key, "published before since", published)
             return
-        own = article_key(article.url, page.final_url)
-        print_key = fingerprint(article.body)
-        duplicate = self.state.duplicate_of(own, print_key)
+        own = article_key(result.url, final_url)
+        duplicate = self.state.duplicate_of(own, result.fingerprint)
         if duplicate is None:
-            self.writer.write(article.to_dict())
-            self.state.add_written(own, print_key)
+            self.writer.write_line(result.line)
+            self.state.add_written(own, result.fingerprint)
             self.tally.add("written")
         else:
-            log.info("%s repeats %s", page.url, duplicate)
+            log.info("%s repeats %s", url, duplicate)
             self.tally.add("duplicates")
         self._pending += 1
-        for url in {key, canonical_url(page.final_url), own}:
-            reason = None if duplicate in (None, url) else f"duplicate of {duplicate}"
-            self.state.mark(url, DONE, reason, published)
+        for done_url in {key, canonical_url(final_url), own}:
+            reason = None if duplicate in (None, done_url) else f"duplicate of {duplicate}"
+            self.state.mark(done_url, DONE, reason, published)
 
     def _failed(self, key: str, exc: NewscleanError) -> None:
         kind = self.tally.error(exc)

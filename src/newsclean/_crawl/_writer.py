@@ -73,11 +73,19 @@ class JsonlWriter:
 
     def write(self, record: dict[str, Any]) -> None:
         """Append ``record`` as one line, handed to the kernel before returning."""
-        line = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+        self.write_line(json_line(record))
+
+    def write_line(self, line: bytes) -> None:
+        """Append one ``json_line`` (made elsewhere, e.g. in a worker process) as ``write`` does."""
         view = memoryview(line)
         while view:
             view = view[os.write(self._fd, view) :]
         self.size += len(line)
+
+    @property
+    def fd(self) -> int:
+        """The output's file descriptor (a forked worker closes its copy)."""
+        return self._fd
 
     def sync(self) -> None:
         """Make the lines written so far durable (fsync)."""
@@ -95,6 +103,11 @@ class JsonlWriter:
                     continue
                 if isinstance(record, dict):
                     yield record
+
+
+def json_line(record: dict[str, Any]) -> bytes:
+    """A record as one line of the output: JSON (newlines in it escaped), then ``\\n``."""
+    return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def repair_torn_line(fd: int) -> int:
