@@ -104,3 +104,17 @@ def test_parquet_columns_follow_the_record() -> None:
 
 def test_no_paths() -> None:
     assert newsclean.dask.articles_from_warc([]).compute(scheduler="sync") == []
+
+
+def test_parquet_columns_cover_every_record_field() -> None:
+    # A field added to the record must get its column, or Parquet drops it.
+    from newsclean import Article, Dateline, Image
+    from newsclean.dask import PARQUET_COLUMNS
+
+    columns = dict(PARQUET_COLUMNS)
+    record = Article(body="", dateline=Dateline(raw="x")).to_dict()
+    assert set(record) <= set(columns)
+    dateline = {name for name, _ in columns["dateline"][1]}
+    assert dateline == set(Dateline(raw="x").__dataclass_fields__)
+    image = {name for name, _ in columns["images"][1][1]}
+    assert image == set(Image(url=None).__dataclass_fields__)

@@ -53,6 +53,7 @@ PARQUET_COLUMNS: tuple[tuple[str, Any], ...] = (
             (
                 ("raw", _STRINGS),
                 ("place", _STRINGS),
+                ("region", _STRINGS),
                 ("month", ("int32",)),
                 ("day", ("int32",)),
                 ("date", _STRINGS),
