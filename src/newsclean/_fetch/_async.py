@@ -14,7 +14,8 @@ from .._models import Page
 from ._actions import Action, LoadCached, NeedRobots, Outcome, Send, Sleep
 from ._options import FetchOptions
 from ._plan import FetchCore, Plan, T
-from ._policy import TRANSPORT_ERRORS, check_client, pool_limits
+from ._policy import TRANSPORT_ERRORS, check_client
+from ._pools import default_async_client
 from ._robots import RobotsRules
 from ._schedule import Keyed
 
@@ -45,7 +46,14 @@ class AsyncFetcher:
         self._core = FetchCore(FetchOptions.build(**options))
         conf = self._core.options
         self._owns_client = client is None
-        self._client = client or httpx.AsyncClient(transport=transport, limits=pool_limits(conf))
+        if client is None:
+            # A caller's transport is its own pool (httpx ignores limits= then).
+            client = (
+                default_async_client(conf)
+                if transport is None
+                else httpx.AsyncClient(transport=transport)
+            )
+        self._client = client
         self._host_slots = Keyed(lambda: asyncio.BoundedSemaphore(conf.per_host_concurrency))
         self._all_slots = asyncio.BoundedSemaphore(conf.concurrency)
         self._robots_locks: Keyed[asyncio.Lock] = Keyed(asyncio.Lock)
