@@ -14,6 +14,9 @@ For each mode a fresh client process runs ``AsyncFetcher.fetch_many`` over
 - ``fetch``: fetch only (robots.txt, decompression, decoding into ``Page``);
 - ``scrape``: fetch, then ``newsclean.extract(page.text, url=page.final_url)``
   on each page as it arrives, in the same event loop, as ``scrape()`` does;
+- ``onepool``: ``fetch`` with ``client=httpx.AsyncClient()``, i.e. one
+  connection pool for all hosts with httpx's default keep-alive of 20,
+  to compare with the fetcher's own pool per host;
 - ``plain``: the yardstick, a plain ``httpx.AsyncClient()`` (its default
   pool) with an ``asyncio.Semaphore(concurrency)`` around each GET, httpx
   inflating the body: no robots.txt, no per-host limit, no retries, no
@@ -60,7 +63,7 @@ from _localserver import (
 )
 
 REPO = Path(__file__).resolve().parent.parent
-MODES = ("fetch", "scrape", "plain")
+MODES = ("fetch", "scrape", "onepool", "plain")
 FAULTS = ("503", "stall", "reset")
 ROBOTS = b"User-agent: *\nDisallow: /private/\n"
 Json = dict[str, Any]
@@ -211,11 +214,14 @@ class Tally:
 
 
 async def crawl(mode: str, urls: list[str], args: argparse.Namespace) -> Json:
+    import httpx
+
     import newsclean
 
     tally = Tally()
+    client = httpx.AsyncClient() if mode == "onepool" else None
     async with newsclean.AsyncFetcher(
-        per_host_concurrency=args.per_host, concurrency=args.concurrency
+        client=client, per_host_concurrency=args.per_host, concurrency=args.concurrency
     ) as fetcher:
         started = time.perf_counter()
         async for result in fetcher.fetch_many(urls):
@@ -231,6 +237,8 @@ async def crawl(mode: str, urls: list[str], args: argparse.Namespace) -> Json:
                 except newsclean.NoArticleError:
                     tally.errors["NoArticleError"] += 1
         seconds = time.perf_counter() - started
+    if client is not None:
+        await client.aclose()
     return tally.report(mode, urls, seconds)
 
 
