@@ -297,3 +297,23 @@ def test_no_import_is_retried_while_fetching(server: NewsServer) -> None:
 
     asyncio.run(main())
     assert looked_up == []
+
+
+def test_a_proxy_in_the_environment_gets_one_pool(monkeypatch: pytest.MonkeyPatch) -> None:
+    """httpx honours environment proxies only with its own transport, so that one is kept."""
+    from newsclean._fetch._options import FetchOptions
+    from newsclean._fetch._pools import default_async_client
+
+    async def transport_kind() -> bool:
+        client = default_async_client(FetchOptions())
+        try:
+            return isinstance(client._transport, HostPools)
+        finally:
+            await client.aclose()
+
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.delenv("all_proxy", raising=False)
+    assert asyncio.run(transport_kind()) is True
+    monkeypatch.setenv("HTTPS_PROXY", "http://127.0.0.1:9")
+    assert asyncio.run(transport_kind()) is False
