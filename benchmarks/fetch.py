@@ -191,6 +191,9 @@ class Tally:
         self.elapsed: list[float] = []
         self.size = 0
         self.results: Counter[str] = Counter()
+        #: CPU seconds (user + system) of this process: on a shared machine
+        #: they move less than the wall clock.
+        self.cpu_start = time.process_time()
 
     def report(self, mode: str, urls: list[str], seconds: float) -> Json:
         ms = sorted(e * 1000 for e in self.elapsed)
@@ -203,6 +206,7 @@ class Tally:
             "pages": len(self.elapsed),
             "seconds": seconds,
             "pages_per_s": len(urls) / seconds,
+            "cpu_ms_per_page": (time.process_time() - self.cpu_start) * 1000 / len(urls),
             "median_ms": statistics.median(ms) if ms else None,
             "p95_ms": ms[int(0.95 * (len(ms) - 1))] if ms else None,
             "decoded_mb": self.size / 1024 / 1024,
@@ -328,9 +332,9 @@ def markdown(reports: list[Json], info: Json, args: argparse.Namespace, argv: li
         f"concurrency={args.concurrency}, server latency {args.latency * 1000:.0f} ms, "
         f"faults on {args.faults:.0%} of the URLs (stall {args.stall:g} s).",
         "",
-        "| round | mode | pages/s | median ms | p95 ms | errors | one result per URL"
+        "| round | mode | pages/s | CPU ms/page | median ms | p95 ms | errors | one result per URL"
         " | max in flight per host | requests | faults served | peak RSS MB (after import) |",
-        "|---:|---|---:|---:|---:|---|---|---:|---:|---:|---:|",
+        "|---:|---|---:|---:|---:|---:|---|---|---:|---:|---:|---:|",
     ]
     for r in reports:
         errors = ", ".join(f"{k} {v}" for k, v in r["errors"].items()) or "none"
@@ -339,7 +343,8 @@ def markdown(reports: list[Json], info: Json, args: argparse.Namespace, argv: li
         )  # fmt: skip
         limit = f" (limit {args.per_host})" if r["mode"] != "plain" else ""
         lines.append(
-            f"| {r['round']} | {r['mode']} | {r['pages_per_s']:.1f} | {r['median_ms']:.1f} "
+            f"| {r['round']} | {r['mode']} | {r['pages_per_s']:.1f} | {r['cpu_ms_per_page']:.2f} "
+            f"| {r['median_ms']:.1f} "
             f"| {r['p95_ms']:.1f} | {errors} | {exact} | {r['max_in_flight']}{limit} "
             f"| {r['requests']} | {r['faults']} "
             f"| {r['peak_rss_mb']:.1f} ({r['baseline_rss_mb']:.1f}) |"
