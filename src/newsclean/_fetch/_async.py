@@ -31,8 +31,10 @@ class AsyncFetcher:
     ``async with AsyncFetcher() as f: page = await f.fetch(url)``, or
     ``async for result in f.fetch_many(urls)``. Pass ``client=`` (an
     ``httpx.AsyncClient``, which the fetcher then does not close) or
-    ``transport=``. Use one fetcher within one event loop. The optional
-    cache is read and written in a worker thread, off the loop.
+    ``transport=``; without either, each host gets a small connection pool
+    of its own (docs/fetch.md, "Connection pools"). Use one fetcher within
+    one event loop. The optional cache is read and written in a worker
+    thread, off the loop.
     """
 
     def __init__(
