@@ -165,7 +165,9 @@ class NewsServer(ThreadingHTTPServer):
         self.server_close()
 
     def process_request_thread(self, request: Any, client_address: Any) -> None:
-        # One thread per connection: count the connections open at once.
+        # One thread per connection: count the connections open at once,
+        # and (as hits) the connections opened in all.
+        self.stats.hit(CONNECTIONS)
         self.stats.enter(CONNECTIONS)
         try:
             super().process_request_thread(request, client_address)

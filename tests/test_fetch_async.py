@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import importlib.abc
+import sys
 import time
 import tracemalloc
 from pathlib import Path
@@ -26,6 +28,7 @@ from newsclean import (
     TooLargeError,
     TooManyRedirectsError,
 )
+from newsclean._fetch._pools import HostPools
 
 FAST = {"backoff": 0.01, "timeout": 5.0}
 
@@ -225,3 +228,92 @@ def test_sync_and_async_agree(server: NewsServer) -> None:
     async_page = asyncio.run(main())
     for name in ("url", "final_url", "status", "content", "text", "encoding", "redirects"):
         assert getattr(sync_page, name) == getattr(async_page, name)
+
+
+def test_one_pool_per_host_keeps_its_connections() -> None:
+    """Each host's pool keeps per_host_concurrency connections alive and reuses them."""
+    hosts = [start_server() for _ in range(3)]
+    urls = [h.url(f"/count/pool?delay=0.02&n={i}") for i in range(20) for h in hosts]
+
+    async def main() -> list[Page | FetchError]:
+        async with AsyncFetcher(per_host_concurrency=2, concurrency=6) as fetcher:
+            return [result async for result in fetcher.fetch_many(urls)]
+
+    try:
+        results = asyncio.run(main())
+    finally:
+        for host in hosts:
+            host.stop()
+    assert sorted(r.url for r in results) == sorted(urls)
+    assert all(isinstance(r, Page) for r in results)
+    for host in hosts:
+        # The limit is reached exactly, and no connection was opened twice:
+        # robots.txt and 20 pages went over the same two connections.
+        assert host.stats.max_in_flight["pool"] == 2
+        assert host.stats.hits[CONNECTIONS] == 2
+
+
+def test_idle_host_pools_are_closed_oldest_first() -> None:
+    hosts = [start_server() for _ in range(3)]
+
+    async def main() -> int:
+        pools = HostPools(per_host=2, idle_hosts=1)
+        async with httpx.AsyncClient(transport=pools) as client:
+            for host in hosts:
+                assert (await client.get(host.url("/page/en"))).status_code == 200
+            return pools.open_pools
+
+    try:
+        assert asyncio.run(main()) == 1
+        deadline = time.monotonic() + 5
+        while hosts[0].stats.in_flight[CONNECTIONS] and time.monotonic() < deadline:
+            time.sleep(0.02)
+        # The first host's pool was closed when the third host's request ended.
+        assert hosts[0].stats.in_flight[CONNECTIONS] == 0
+    finally:
+        for host in hosts:
+            host.stop()
+
+
+def test_no_import_is_retried_while_fetching(server: NewsServer) -> None:
+    """A missing optional module that a library imports lazily costs a path search each time."""
+    looked_up: list[str] = []
+
+    class Recorder(importlib.abc.MetaPathFinder):
+        def find_spec(self, name: str, path: object, target: object = None) -> None:
+            looked_up.append(name)
+
+    urls = [server.url(f"/count/imports?delay=0&n={i}") for i in range(20)]
+
+    async def main() -> None:
+        async with AsyncFetcher(per_host_concurrency=4) as fetcher:
+            await fetcher.fetch(server.url("/page/en"))
+            sys.meta_path.insert(0, Recorder())
+            try:
+                results = [result async for result in fetcher.fetch_many(urls)]
+            finally:
+                sys.meta_path[:] = [f for f in sys.meta_path if not isinstance(f, Recorder)]
+            assert all(isinstance(r, Page) for r in results)
+
+    asyncio.run(main())
+    assert looked_up == []
+
+
+def test_a_proxy_in_the_environment_gets_one_pool(monkeypatch: pytest.MonkeyPatch) -> None:
+    """httpx honours environment proxies only with its own transport, so that one is kept."""
+    from newsclean._fetch._options import FetchOptions
+    from newsclean._fetch._pools import default_async_client
+
+    async def transport_kind() -> bool:
+        client = default_async_client(FetchOptions())
+        try:
+            return isinstance(client._transport, HostPools)
+        finally:
+            await client.aclose()
+
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.delenv("all_proxy", raising=False)
+    assert asyncio.run(transport_kind()) is True
+    monkeypatch.setenv("HTTPS_PROXY", "http://127.0.0.1:9")
+    assert asyncio.run(transport_kind()) is False

@@ -14,7 +14,8 @@ from .._models import Page
 from ._actions import Action, LoadCached, NeedRobots, Outcome, Send, Sleep
 from ._options import FetchOptions
 from ._plan import FetchCore, Plan, T
-from ._policy import TRANSPORT_ERRORS, check_client, pool_limits
+from ._policy import TRANSPORT_ERRORS, check_client
+from ._pools import default_async_client
 from ._robots import RobotsRules
 from ._schedule import Keyed
 
@@ -30,8 +31,10 @@ class AsyncFetcher:
     ``async with AsyncFetcher() as f: page = await f.fetch(url)``, or
     ``async for result in f.fetch_many(urls)``. Pass ``client=`` (an
     ``httpx.AsyncClient``, which the fetcher then does not close) or
-    ``transport=``. Use one fetcher within one event loop. The optional
-    cache is read and written in a worker thread, off the loop.
+    ``transport=``; without either, each host gets a small connection pool
+    of its own (docs/fetch.md, "Connection pools"). Use one fetcher within
+    one event loop. The optional cache is read and written in a worker
+    thread, off the loop.
     """
 
     def __init__(
@@ -45,7 +48,14 @@ class AsyncFetcher:
         self._core = FetchCore(FetchOptions.build(**options))
         conf = self._core.options
         self._owns_client = client is None
-        self._client = client or httpx.AsyncClient(transport=transport, limits=pool_limits(conf))
+        if client is None:
+            # A caller's transport is its own pool (httpx ignores limits= then).
+            client = (
+                default_async_client(conf)
+                if transport is None
+                else httpx.AsyncClient(transport=transport)
+            )
+        self._client = client
         self._host_slots = Keyed(lambda: asyncio.BoundedSemaphore(conf.per_host_concurrency))
         self._all_slots = asyncio.BoundedSemaphore(conf.concurrency)
         self._robots_locks: Keyed[asyncio.Lock] = Keyed(asyncio.Lock)
