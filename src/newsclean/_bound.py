@@ -42,6 +42,10 @@ MAX_ATTRIBUTES = 256
 #: elements parse in ~0.2 s on the development machine. The development
 #: corpora's pages hold at most ~21,600; 39 of 1,797 reach 8,000.
 SCAN_FROM_TAGS = 8_000
+#: A page shorter than this cannot hold a tag of attributes that takes
+#: seconds to parse: each distinct valued attribute takes 5 bytes or more
+#: (``ab=1 ``), so at most ~26,000 fit, which parse in about a second.
+ATTRIBUTE_PAGE = 128 * 1024
 #: Pages with fewer ``=`` than this are not scanned for attributes: a tag
 #: of 16,000 valued attributes parses in ~0.6 s. The corpora's pages hold
 #: at most ~43,000 (25 of 1,797 reach 16,000).
@@ -112,13 +116,19 @@ _ATTRIBUTE = re.compile(r"""[^\s"'>/=][^\s"'>/=]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^
 def needs_bounding(markup: str | bytes) -> bool:
     """Whether a page could nest past ``MAX_DEPTH`` or hold a tag of many attributes.
 
-    Two C-level counts, a few microseconds on a 100 KB page. False proves
-    the page safe from deep nesting and from tags of many valued attributes
-    (a value hiding ``>`` needs its ``=`` too); True only asks for the scan.
+    One C-level count of ``<`` (about 0.05 ms on a 100 KB page), and on a
+    page of ``ATTRIBUTE_PAGE`` or more a count of ``=`` too. False proves the
+    page safe from deep nesting and from tags of many valued attributes (a
+    value hiding ``>`` or ``<`` needs its ``=`` too); True only asks for the
+    scan.
     """
     if isinstance(markup, bytes):
-        return markup.count(b"<") >= SCAN_FROM_TAGS or markup.count(b"=") >= SCAN_FROM_EQUALS
-    return markup.count("<") >= SCAN_FROM_TAGS or markup.count("=") >= SCAN_FROM_EQUALS
+        if markup.count(b"<") >= SCAN_FROM_TAGS:
+            return True
+        return len(markup) >= ATTRIBUTE_PAGE and markup.count(b"=") >= SCAN_FROM_EQUALS
+    if markup.count("<") >= SCAN_FROM_TAGS:
+        return True
+    return len(markup) >= ATTRIBUTE_PAGE and markup.count("=") >= SCAN_FROM_EQUALS
 
 
 def bound(text: str) -> str:
