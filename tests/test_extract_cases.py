@@ -261,3 +261,25 @@ def test_a_linked_list_under_a_related_label_is_dropped() -> None:
     )
     body = newsclean.extract(html).body
     assert "compiler:" not in body
+
+
+def test_a_section_heading_with_a_subtitle_still_ends_the_story() -> None:
+    teaser = "Other news: " + _sentences(2, "Teaser")
+    html = _page(
+        f"<article><h1>Court ruling</h1><p>{_PROSE}</p><p>{_sentences(4, 'Ruling')}</p>"
+        f"<p>{_sentences(3, 'Appeal')}</p><h3>Related — 有關</h3>"
+        f"<h4><a href='/x'>Read further in the pursuit of knowledge</a></h4><p>{teaser}</p>"
+        "</article>"
+    )
+    body = newsclean.extract(html).body
+    assert "Appeal 2" in body
+    assert "Teaser" not in body and "pursuit" not in body
+
+
+def test_an_inline_related_link_does_not_end_the_story() -> None:
+    html = _page(
+        f"<article><h1>Court ruling</h1><p>{_PROSE}</p><p>{_sentences(4, 'Ruling')}</p>"
+        "<p><strong>Related: <a href='/y'>What the court said</a></strong></p>"
+        f"<p>{_sentences(3, 'Appeal')}</p></article>"
+    )
+    assert "Appeal 2" in newsclean.extract(html).body

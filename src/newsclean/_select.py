@@ -183,7 +183,12 @@ def cut_sections(
     are told apart by one pass over the keys before any sum is taken.
     """
     titles = rules.section_headings
-    headings = {i for i, b in enumerate(blocks) if b.key in titles and len(b.text) <= HEADING_MAX}
+    heading_keys = {
+        i: k
+        for i, b in enumerate(blocks)
+        if len(b.text) <= HEADING_MAX and (k := _section_key(b, titles)) is not None
+    }
+    headings = set(heading_keys)
     if not headings:
         return list(blocks), []
     goods = [_good(b) for b in blocks]
@@ -193,12 +198,12 @@ def cut_sections(
     spans: list[tuple[int, int]] = []
     # A heading printed again further down opens a widget repeated through
     # the story ("Latest News" between its paragraphs), not the tail.
-    last_of = {blocks[i].key: i for i in sorted(headings)}
+    last_of = {heading_keys[i]: i for i in sorted(headings)}
     for i, b in enumerate(blocks):
         if i in dropped:
             continue
         if i in headings:
-            if seen >= TAIL_SHARE * total and last_of[b.key] == i:
+            if seen >= TAIL_SHARE * total and last_of[heading_keys[i]] == i:
                 box = _box_in_story(i, blocks)
                 if box is not None:
                     # "DON'T MISS" and its links between two parts of the story.
@@ -212,6 +217,22 @@ def cut_sections(
             spans.append((blocks[span.start].owner, end[blocks[span.stop - 1].owner]))
         seen += goods[i]
     return [x for j, x in enumerate(blocks) if j not in dropped], spans
+
+
+def _section_key(b: Block, titles: Set[str]) -> str | None:
+    """The section heading a short block is, or None.
+
+    The whole line (``Most read``), or the part before a dash, bar or slash
+    when the rest names the same in another language or a subtitle
+    (``Related — 有關``, ``Most read | Today``).
+    """
+    if b.key in titles:
+        return b.key
+    m = _HEADING_SEPARATOR.search(b.text)
+    if m is None:
+        return None
+    head = key(b.text[: m.start()])
+    return head if head in titles else None
 
 
 def _box_in_story(i: int, blocks: Sequence[Block]) -> range | None:
@@ -410,6 +431,9 @@ def _prose(b: Block) -> bool:
 
 _CELL_TAGS = frozenset({"td", "th"})
 _INTRO_ENDS = (":", "：")
+#: Between a section heading and what follows it on the same line.
+#: A colon does not count: "Related: <a headline>" is a link set into the story.
+_HEADING_SEPARATOR = re.compile(r"\s[—–|·/]\s")
 _NUMBERED = re.compile(r"\s*(#\s?\d{1,3}|\d{1,3}[.):])\s")
 _TAIL_KEPT = _CELL_TAGS | {"li"}
 
