@@ -283,3 +283,27 @@ def test_an_inline_related_link_does_not_end_the_story() -> None:
         f"<p>{_sentences(3, 'Appeal')}</p></article>"
     )
     assert "Appeal 2" in newsclean.extract(html).body
+
+
+def test_more_about_a_topic_with_a_colon_opens_the_other_stories() -> None:
+    others = "".join(
+        f"<p>Mai {i} 2019, 14:34 | Medien, Politik</p><p>{_sentences(2, f'Other {i}')}</p>"
+        for i in range(3)
+    )
+    html = _page(
+        f"<article><h1>Sorgfalt</h1><p>{_PROSE}</p><p>{_sentences(6, 'Text')}</p>"
+        f"<p>{_sentences(6, 'Part')}</p><p>{_sentences(6, 'More')}</p>"
+        f"<p>Mehr über Medien, Politik, Wirtschaft:</p>{others}"
+        "</article>"
+    )
+    body = newsclean.extract(html).body
+    assert "More 5" in body
+    assert "Other" not in body and "Mehr über" not in body
+
+
+def test_more_about_alone_is_the_story_own_label() -> None:
+    html = _page(
+        f"<article><h1>Release notes</h1><p>{_PROSE}</p><p>{_sentences(4, 'Text')}</p>"
+        f"<p>More about:</p><p>{_sentences(4, 'Detail')}</p></article>"
+    )
+    assert "Detail 3" in newsclean.extract(html).body

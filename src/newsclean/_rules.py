@@ -38,6 +38,9 @@ class Rules:
     label: re.Pattern[str]
     label_kinds: dict[str, str]
     section_headings: frozenset[str]
+    #: First words (lower case, a space after Latin ones) that open a section
+    #: heading when its short line names a topic after them and ends with a colon.
+    section_heading_prefixes: tuple[str, ...]
     read_more: frozenset[str]
     #: A one-line teaser's label and its separator ("read more: "), on the lower-cased line.
     teaser_line: re.Pattern[str]
@@ -254,6 +257,9 @@ def rules() -> Rules:
         label=re.compile(trie_pattern(sorted(kinds))),
         label_kinds=kinds,
         section_headings=frozenset(key(p) for p in ph["section_headings"]),
+        section_heading_prefixes=tuple(
+            p.lower() if _has_cjk(p) else p.lower() + " " for p in ph["section_heading_prefixes"]
+        ),
         read_more=frozenset(key(p) for p in ph["read_more"]),
         teaser_line=re.compile(
             f"(?:{trie_pattern(t.lower() for t in ph['teaser_labels'])})\\s*[:：»›|]\\s*\\S"

@@ -183,10 +183,11 @@ def cut_sections(
     are told apart by one pass over the keys before any sum is taken.
     """
     titles = rules.section_headings
+    prefixes = rules.section_heading_prefixes
     heading_keys = {
         i: k
         for i, b in enumerate(blocks)
-        if len(b.text) <= HEADING_MAX and (k := _section_key(b, titles)) is not None
+        if len(b.text) <= HEADING_MAX and (k := _section_key(b, titles, prefixes)) is not None
     }
     headings = set(heading_keys)
     if not headings:
@@ -219,15 +220,22 @@ def cut_sections(
     return [x for j, x in enumerate(blocks) if j not in dropped], spans
 
 
-def _section_key(b: Block, titles: Set[str]) -> str | None:
+def _section_key(b: Block, titles: Set[str], prefixes: tuple[str, ...]) -> str | None:
     """The section heading a short block is, or None.
 
-    The whole line (``Most read``), or the part before a dash, bar or slash
-    when the rest names the same in another language or a subtitle
-    (``Related — 有關``, ``Most read | Today``).
+    The whole line (``Most read``); a line that opens with a heading's
+    first words and ends with a colon (``Mehr über Medien, Politik:``); or
+    the part before a dash, bar or slash when the rest names the same in
+    another language or a subtitle (``Related — 有關``, ``Most read | Today``).
     """
-    if b.key in titles:
-        return b.key
+    k = b.key
+    if k in titles:
+        return k
+    if b.text.endswith(_INTRO_ENDS):
+        lower = b.text.lower()
+        # The prefix, then a topic: "More about:" alone is a label of the story's.
+        if any(lower.startswith(p) and len(lower) > len(p) + 1 for p in prefixes):
+            return k
     m = _HEADING_SEPARATOR.search(b.text)
     if m is None:
         return None
