@@ -307,3 +307,22 @@ def test_more_about_alone_is_the_story_own_label() -> None:
         f"<p>More about:</p><p>{_sentences(4, 'Detail')}</p></article>"
     )
     assert "Detail 3" in newsclean.extract(html).body
+
+
+def test_ruby_reading_aids_are_not_text() -> None:
+    # Furigana over the kanji of a news page for learners, in the headline and the text.
+    para = (
+        "<p><ruby>子<rt>こ</rt></ruby>どもを<ruby>守<rp>(</rp><rt>まも</rt><rp>)</rp></ruby>"
+        "るための<ruby>法律<rt>ほうりつ</rt></ruby>が<ruby>国会<rt>こっかい</rt></ruby>で"
+        "<ruby>成立<rt>せいりつ</rt></ruby>しました。{n}つ<ruby>目<rt>め</rt></ruby>の"
+        "<ruby>段落<rt>だんらく</rt></ruby>です。</p>"
+    )
+    html = _page(
+        "<article><h1><ruby>法律<rt>ほうりつ</rt></ruby>ができる</h1>"
+        + "".join(para.format(n=n) for n in range(4))
+        + "</article>",
+        title="法律ができる - やさしいニュース",
+    )
+    article = newsclean.extract(html)
+    assert article.title == "法律ができる"
+    assert article.paragraphs[0] == "子どもを守るための法律が国会で成立しました。0つ目の段落です。"

@@ -226,6 +226,8 @@ def read_page(html: str | bytes, url: str | None) -> tuple[Extraction, PageSigna
     if root is None:
         raise NoArticleError("document has no body (a frameset?)", url=url)
     meta, all_h1s, author_marks = read_page_nodes(tree)
+    for ruby_text in (r for n in all_h1s for r in n.css("rt, rp")):
+        ruby_text.decompose()  # reading aids (furigana) are not the headline's words
     h1_nodes = [n for n in all_h1s if n.text().strip()]
     h1s = [" ".join(n.text().split()) for n in h1_nodes]
     h1_parts = [n.text(separator="\n").split("\n") for n in h1_nodes]
