@@ -52,8 +52,7 @@ def site() -> Iterator[Site]:
     site.routes["/feed.xml"] = site.routes["/feed.rss"]
     site.routes["/sitemap.xml"] = site.routes["/sitemap-index.xml"]
     yield site
-    site.shutdown()
-    site.server_close()
+    site.stop()
 
 
 @pytest.fixture

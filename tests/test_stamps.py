@@ -7,9 +7,12 @@ metadata accept the same forms: what one of them reads, all of them read.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
+import newsclean
+from crawl_site import start_site
 from newsclean._crawl._dates import parse_since
 from newsclean._crawl._discover import read_listing
 from newsclean._fetch._policy import parse_retry_after
@@ -122,3 +125,22 @@ def test_page_metadata_reads_the_same_iso_forms() -> None:
         2024, 3, 5, 16, tzinfo=EIGHT
     )
     assert parse_value("1709625600", now=now) == dt.datetime(2024, 3, 5, 8, tzinfo=UTC)
+
+
+def test_a_crawl_skips_entries_whose_date_any_form_puts_before_since(tmp_path: Path) -> None:
+    site = start_site()
+    try:
+        xml = (
+            '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            f"<url><loc>{site.url('/news/a1')}</loc><lastmod>2026-11-20T08:00+08</lastmod></url>"
+            f"<url><loc>{site.url('/news/a2')}</loc><lastmod>1709625600</lastmod></url>"
+            f"<url><loc>{site.url('/news/a3')}</loc>"
+            "<lastmod>Tue, 05 Mar 2024 08:00:00 GMT</lastmod></url></urlset>"
+        ).encode()
+        site.routes["/dated.xml"] = (200, "application/xml", xml)
+        out = tmp_path / "out.jsonl"
+        summary = newsclean.crawl([site.url("/dated.xml")], out=out, since="2026-11-01", jobs=1)
+        assert (summary.written, summary.skipped) == (1, 2)
+        assert site.hits["/news/a2"] == site.hits["/news/a3"] == 0
+    finally:
+        site.stop()

@@ -32,6 +32,7 @@ unchanged (checked over the development corpora in the tests).
 
 from __future__ import annotations
 
+import functools
 import re
 
 #: Deepest element kept; start tags below it are dropped (their text kept).
@@ -215,15 +216,9 @@ def _skip_raw(text: str, name: str, pos: int) -> int:
     return len(text) if m is None else m.end()
 
 
-_RAW_ENDS: dict[str, re.Pattern[str]] = {}
-
-
+@functools.cache
 def _raw_end(name: str) -> re.Pattern[str]:
-    pattern = _RAW_ENDS.get(name)
-    if pattern is None:
-        pattern = re.compile(rf"</{name}(?:[\t\n\f\r /][^>]*)?>", re.IGNORECASE)
-        _RAW_ENDS[name] = pattern
-    return pattern
+    return re.compile(rf"</{name}(?:[\t\n\f\r /][^>]*)?>", re.IGNORECASE)
 
 
 def _cut_attributes(tag: str, head: int) -> str:

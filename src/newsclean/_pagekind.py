@@ -34,6 +34,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ._blocks import Block
+from ._fields.title import word_count
 from ._rules import load_json
 
 #: Block tags that are headings below the headline (teaser cards' titles).
@@ -136,12 +137,6 @@ def slug_words(path: str) -> int:
     return sum(1 for w in _SLUG_SPLIT.split(last) if w and not w.isdigit())
 
 
-def _words(text: str) -> float:
-    """Words of a headline; two Han, kana or hangul characters count as one."""
-    cjk = sum(1 for ch in text if "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af")
-    return len(text.split()) + cjk / 2 if not cjk else cjk / 2
-
-
 def _prices(layout: PageLayout) -> int:
     count = 0
     for text in layout.texts:
@@ -223,7 +218,7 @@ FEATURES: dict[str, Callable[[PageSignals, KindRules], float]] = {
     "short_paragraph_share": lambda s, r: (
         sum(1 for n in s.paragraph_sizes if n < SHORT_PARAGRAPH) / max(len(s.paragraph_sizes), 1)
     ),
-    "log_title_words": lambda s, r: math.log1p(_words(s.title or "")),
+    "log_title_words": lambda s, r: math.log1p(word_count(s.title or "")),
     "log_prices": lambda s, r: math.log1p(_prices(s.layout)),
 }
 #: Read last, and only when it can still change the verdict: it reads every block's text.

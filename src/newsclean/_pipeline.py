@@ -204,7 +204,7 @@ def extract(
     check_script(script)
     if url is not None and not isinstance(url, str):
         raise TypeError(f"extract() takes url as str or None, not {type(url).__name__}")
-    extraction, signals = read_page(html, url)
+    extraction, signals = read_page(html, url, judged=strict)
     if strict:
         kind = page_kind(signals)
         if kind is not None:
@@ -212,8 +212,15 @@ def extract(
     return build_article(extraction, script=script)
 
 
-def read_page(html: str | bytes, url: str | None) -> tuple[Extraction, PageSignals]:
-    """Everything read from one page: the extraction, and what the page-kind decision needs."""
+def read_page(
+    html: str | bytes, url: str | None, *, judged: bool = True
+) -> tuple[Extraction, PageSignals]:
+    """Everything read from one page: the extraction, and what the page-kind decision needs.
+
+    ``judged=False`` (``strict=False``): the decision will not be made, so the
+    one signal that costs a parse of its own, a short page's text as shown,
+    is not read.
+    """
     text, markup = to_markup(html)
     check_text(text, url)
     if needs_bounding(markup):
@@ -271,7 +278,9 @@ def read_page(html: str | bytes, url: str | None) -> tuple[Extraction, PageSigna
         og_type=(meta.first("og:type") or "").lower(),
         jsonld_types=meta.jsonld_types,
         path=url_path(page_url),
-        wall_text=_shown_text(markup) if sum(sizes) <= kind_rules().wall_body_max else "",
+        wall_text=_shown_text(markup)
+        if judged and sum(sizes) <= kind_rules().wall_body_max
+        else "",
     )
     return extraction, signals
 

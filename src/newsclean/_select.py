@@ -396,35 +396,38 @@ def spared_links(blocks: Sequence[Block], seg: Segmented, rules: Rules) -> froze
     cells = [b for b in blocks if b.tag in _CELL_TAGS]
     rows = {seg.parents[b.owner] for b in cells if not _link_dense(b) and b.size >= PROSE_CELL}
     kept = {b.owner for b in cells if _link_dense(b) and seg.parents[b.owner] in rows}
-    # One pass over the linked headings for the two heading rules.
+    # One pass for the heading rules and the lists a sentence introduces.
     last = len(blocks) - 1
     for i, b in enumerate(blocks):
+        if b.text.endswith(_INTRO_ENDS) and i < last:
+            kept.update(_introduced_items(blocks, i, seg, rules))
         if b.tag not in HEADING_TAGS or not _link_dense(b):
             continue
         between = 0 < i < last and _prose(blocks[i - 1]) and _prose(blocks[i + 1])
         if between or _is_entry(blocks, i):
             kept.add(b.owner)
-    kept.update(_introduced_items(blocks, seg, rules))
     return frozenset(kept)
 
 
-def _introduced_items(blocks: Sequence[Block], seg: Segmented, rules: Rules) -> Iterator[int]:
-    """Owners of the linked list items that a sentence ending in a colon introduces."""
+def _introduced_items(
+    blocks: Sequence[Block], i: int, seg: Segmented, rules: Rules
+) -> Iterator[int]:
+    """Owners of the linked list items that block ``i``, a line ending in a colon, introduces."""
 
     def in_item(b: Block) -> bool:  # ``<li>`` itself, or a paragraph inside one
         return b.tag == "li" or seg.tags[seg.parents[b.owner]] == "li"
 
-    for i, b in enumerate(blocks[:-1]):
-        if not b.text.endswith(_INTRO_ENDS) or not in_item(blocks[i + 1]):
-            continue
-        if len(b.text) < LIST_INTRO or _link_dense(b) or b.tag in HEADING_TAGS:
-            continue
-        k = b.key
-        if k in rules.labels or k in rules.section_headings or k in rules.read_more:
-            continue
-        for item in itertools.takewhile(in_item, blocks[i + 1 :]):
-            if _link_dense(item) and len(item.text) >= LISTED_ITEM:
-                yield item.owner
+    b = blocks[i]
+    if not in_item(blocks[i + 1]) or len(b.text) < LIST_INTRO or _link_dense(b):
+        return
+    k = b.key
+    if b.tag in HEADING_TAGS or k in rules.labels or k in rules.section_headings:
+        return
+    if k in rules.read_more:
+        return
+    for item in itertools.takewhile(in_item, blocks[i + 1 :]):
+        if _link_dense(item) and len(item.text) >= LISTED_ITEM:
+            yield item.owner
 
 
 def _is_entry(blocks: Sequence[Block], i: int) -> bool:

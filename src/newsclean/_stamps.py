@@ -30,19 +30,14 @@ UTC = dt.timezone.utc
 #: W3C/ISO 8601, from a year alone down to fractions of a second with a zone.
 #: One- or two-digit months, days and hours are accepted (``2024-3-5 8:00``,
 #: which hand-written templates print).
-_ISO_BODY = (
-    r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2})"
+#: The time of day after a date: hours, minutes, seconds, their fraction, a zone.
+_CLOCK = (
     r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?"
-    r"\s*(Z|[+-]\d{2}(?::?\d{2})?(?!\d))?)?)?)?"
+    r"\s*(Z|[+-]\d{2}(?::?\d{2})?(?!\d))?)?"
 )
-_ISO = re.compile(_ISO_BODY, re.IGNORECASE)
+_ISO = re.compile(rf"(\d{{4}})(?:-(\d{{1,2}})(?:-(\d{{1,2}}){_CLOCK})?)?", re.IGNORECASE)
 #: The same inside a longer value: a full date at least, not in a longer number.
-ISO_IN_TEXT = re.compile(
-    r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)"
-    r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?"
-    r"\s*(Z|[+-]\d{2}(?::?\d{2})?(?!\d))?)?",
-    re.IGNORECASE,
-)
+_ISO_IN_TEXT = re.compile(rf"(?<!\d)(\d{{4}})-(\d{{1,2}})-(\d{{1,2}})(?!\d){_CLOCK}", re.IGNORECASE)
 #: A Unix time in seconds (10 digits: 2001 to 2286) or milliseconds (13).
 _EPOCH = re.compile(r"\d{10}|\d{13}")
 
@@ -63,6 +58,12 @@ class IsoParts:
 def iso_parts(text: str) -> IsoParts | None:
     """The parts of a whole ISO 8601 value (``text`` already stripped), or None."""
     m = _ISO.fullmatch(text)
+    return _parts(m) if m else None
+
+
+def iso_in_text(text: str) -> IsoParts | None:
+    """The parts of the first full ISO 8601 date (and time) inside ``text``, or None."""
+    m = _ISO_IN_TEXT.search(text)
     return _parts(m) if m else None
 
 

@@ -93,6 +93,11 @@ def _words(text: str) -> list[str]:
     return [w.casefold() for w in _WORD.findall(text)]
 
 
+def word_count(text: str) -> int:
+    """A headline's length in words, each Han, kana or hangul character one word."""
+    return len(_WORD.findall(text))
+
+
 def _key(text: str) -> str:
     """Words only: ``ich...`` and ``ich…``, ``Blog -  X`` and ``Blog – X`` are one name."""
     return "".join(_words(text))

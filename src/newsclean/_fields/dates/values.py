@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..._stamps import ISO_IN_TEXT, epoch_of, iso_parts
+from ..._stamps import epoch_of, iso_in_text, iso_parts
 from .checks import make_date, plausible
 from .text import date_from_text
 
@@ -14,12 +14,10 @@ _COMPACT = re.compile(r"((?:19|20)\d{2})(\d{2})(\d{2})(?:[T ]?(\d{2})(\d{2})(\d{
 
 def parse_iso(value: str, now: dt.datetime | None = None) -> dt.datetime | None:
     """The first ISO-8601-like date or datetime in ``value``, aware when an offset is given."""
-    m = ISO_IN_TEXT.search(value)
-    if not m:
+    parts = iso_in_text(value)
+    if parts is None or parts.month is None or parts.day is None:
         return None
-    y, mo, d, h, mi, s, tz = m.groups()
-    clock = (int(h), int(mi), int(s or 0)) if h else None
-    return make_date(int(y), int(mo), int(d), clock, tz, now)
+    return make_date(parts.year, parts.month, parts.day, parts.clock, parts.zone, now)
 
 
 def parse_value(
