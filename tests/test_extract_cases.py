@@ -326,3 +326,26 @@ def test_ruby_reading_aids_are_not_text() -> None:
     article = newsclean.extract(html)
     assert article.title == "法律ができる"
     assert article.paragraphs[0] == "子どもを守るための法律が国会で成立しました。0つ目の段落です。"
+
+
+def test_a_results_table_of_short_cells_is_the_article() -> None:
+    """A meeting's results: headings and a table of places, names, times.
+
+    Each cell is a few bytes, and costed as a label each, the table sank
+    below the heading above it, which became the whole body.
+    """
+    rows = "".join(
+        f"<tr><td>{i}.</td><td>Runner {i}, Alex</td><td>HC Harbour</td><td>12,{i:02d}</td>"
+        "<td>sec.</td></tr>"
+        for i in range(1, 40)
+    )
+    html = _page(
+        "<article><div class='entry-content'>"
+        "<h3>Harbour athletics club</h3><h3>County youth championships</h3>"
+        f"<table>{rows}</table></div></article>"
+        "<aside><p>Sponsored by the harbour bakery, fresh bread every morning.</p></aside>"
+    )
+    body = newsclean.extract(html, strict=False).body
+    assert body.startswith("Harbour athletics club")
+    assert "Runner 39, Alex" in body
+    assert "bakery" not in body

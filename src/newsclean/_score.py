@@ -9,7 +9,10 @@ Method
        value = own_text - LINK_WEIGHT * link_text - BLOCK_COST
                - NO_PUNCT_PENALTY   (short blocks without sentence punctuation)
 
-   Captions are neutral.
+   Captions are neutral. An unlinked cell of a data table (a row of three
+   cells or more) costs ``CELL_COST`` instead of ``BLOCK_COST``: a standings
+   or results table is many short values, and costed as labels it sinks
+   below the heading above it.
 2. Values are summed bottom-up over the tree in one reverse pre-order pass.
 3. The container is the element with the largest sum; elements with a
    semantic hint (``<article>``, ``itemprop=articleBody``, content classes)
@@ -35,6 +38,15 @@ from ._blocks import Block, Segmented
 
 #: Cost of a block, in effective bytes: menus and labels are many short blocks.
 BLOCK_COST = 10
+#: Cost of an unlinked cell of a data table: a row of short values is one
+#: record, not a row of labels. 10 -> 0: trafilatura snippets 0.9284 -> 0.9294
+#: (a results table, a product table), zh one Wikipedia page's infobox and
+#: tables kept (page F1 +0.05, precision down), one 2005 layout table's
+#: comment row kept (-0.01); wcxb-articles, readability, zh-news unchanged.
+CELL_COST = 0
+_CELLS = frozenset({"td", "th"})
+#: A row of this many cells is a record of data (a layout row has one or two).
+DATA_ROW = 3
 #: Link text counts against a subtree this many times its length.
 LINK_WEIGHT = 1.5
 #: Extra cost of a short block that has no sentence punctuation at all.
@@ -67,16 +79,27 @@ def eff_len(text: str) -> int:
     return len(text.encode())
 
 
-def block_value(block: Block) -> float:
+def block_value(block: Block, cost: float = BLOCK_COST) -> float:
     """The block's contribution to every subtree that holds it."""
     if block.caption:
         return 0.0
     size = block.size
     own = size - block.link_chars
-    value = own - LINK_WEIGHT * block.link_chars - BLOCK_COST
+    value = own - LINK_WEIGHT * block.link_chars - cost
     if own < SHORT_BLOCK and not _PUNCT.search(block.text):
         value -= NO_PUNCT_PENALTY
     return float(value)
+
+
+def data_rows(seg: Segmented) -> frozenset[int]:
+    """Table rows of ``DATA_ROW`` cells and more: a record of values, not a layout row."""
+    cells: dict[int, int] = {}
+    parents = seg.parents
+    for b in seg.blocks:
+        if b.tag in _CELLS:
+            row = parents[b.owner]
+            cells[row] = cells.get(row, 0) + 1
+    return frozenset(r for r, n in cells.items() if n >= DATA_ROW)
 
 
 def subtree_sums(parents: Sequence[int], own: list[float]) -> list[float]:
@@ -112,8 +135,10 @@ class Region:
 def choose(seg: Segmented, hints: Set[int], end: Sequence[int]) -> Region:
     """Find the article: the best-scoring element, then its worthy siblings."""
     own = [0.0] * len(seg.parents)
+    rows = data_rows(seg)
     for b in seg.blocks:
-        own[b.owner] += block_value(b)
+        cell = rows and b.tag in _CELLS and not b.link_chars and seg.parents[b.owner] in rows
+        own[b.owner] += block_value(b, CELL_COST if cell else BLOCK_COST)
     sums = subtree_sums(seg.parents, own)
     best, best_score = 0, float("-inf")
     for i, s in enumerate(sums):
