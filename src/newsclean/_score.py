@@ -93,13 +93,12 @@ def block_value(block: Block, cost: float = BLOCK_COST) -> float:
 
 def data_rows(seg: Segmented) -> frozenset[int]:
     """Table rows of ``DATA_ROW`` cells and more: a record of values, not a layout row."""
-    cells: dict[int, int] = {}
+    cells: dict[int, set[int]] = {}
     parents = seg.parents
     for b in seg.blocks:
-        if b.tag in _CELLS:
-            row = parents[b.owner]
-            cells[row] = cells.get(row, 0) + 1
-    return frozenset(r for r, n in cells.items() if n >= DATA_ROW)
+        if b.tag in _CELLS:  # a cell broken by <br> is one cell of several blocks
+            cells.setdefault(parents[b.owner], set()).add(b.owner)
+    return frozenset(r for r, owners in cells.items() if len(owners) >= DATA_ROW)
 
 
 def subtree_sums(parents: Sequence[int], own: list[float]) -> list[float]:
