@@ -180,6 +180,38 @@ def test_labels_a_story_repeats_stay_and_copied_paragraphs_go() -> None:
     assert paragraphs.count(_PROSE) == 1
 
 
+def test_fact_rows_each_entry_repeats_stay() -> None:
+    """A ranked list prints the same fact rows under each entry: they are the entries' own."""
+    entries = "".join(
+        f"<h2>{n}. {name}</h2><p>Team size: 11 - 50 employees</p><p>Founded: 2012</p>"
+        f"<p>{name} {_PROSE}</p>"
+        "<h3>Pros and Cons</h3><p>Pros</p><ul><li>Fast replies to every client</li></ul>"
+        for n, name in enumerate(("Harbour Media", "Quay Digital", "Pier Studio"), 1)
+    )
+    html = _page(
+        f"<article><h1>Best agencies</h1><p>{_PROSE}</p>{entries}</article>",
+        title="Best agencies",
+    )
+    paragraphs = newsclean.extract(html).paragraphs
+    assert paragraphs.count("Pros and Cons") == 3
+    assert paragraphs.count("Team size: 11 - 50 employees") == 3
+    assert paragraphs.count("Founded: 2012") == 3
+
+
+def test_a_copied_run_and_a_carousel_s_numbers_go() -> None:
+    """A run of repeats with a paragraph in it is a copy; bare numbers are a carousel's."""
+    copy = f"<h3>Our verdict</h3><p>{_PROSE} Copied.</p>"
+    dots = "<p>1</p><p>2</p><p>3</p>"
+    html = _page(
+        f"<article><h1>A test page</h1>{copy}{dots}<p>First new paragraph of the story, "
+        f"with a full sentence.</p>{copy}{dots}<p>Second new paragraph, also a sentence.</p>"
+        "</article>"
+    )
+    paragraphs = newsclean.extract(html).paragraphs
+    assert paragraphs.count(f"{_PROSE} Copied.") == 1
+    assert paragraphs.count("2") == 1
+
+
 def test_image_source_labels_are_not_body_text() -> None:
     html = _page(
         "<article><h1>A test page</h1>"

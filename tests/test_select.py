@@ -663,8 +663,17 @@ def test_trim_tail_keeps_a_closing_sentence_and_long_lines() -> None:
 
 
 def test_trim_tail_keeps_a_closing_list() -> None:
-    blocks = [blk(EN), blk("Topics in the guide"), blk("Rental steps", "li"), blk("Losses", "li")]
-    assert texts(trim_tail(blocks, [])) == [EN, "Rental steps", "Losses"]
+    blocks = [
+        blk(EN),
+        blk("Topics in the guide"),
+        blk("Rental steps", "li"),
+        blk("Losses", "li"),
+        blk("Filed under Money"),
+    ]
+    credits: list[str] = []
+    kept = texts(trim_tail(blocks, credits))
+    assert kept == [EN, "Topics in the guide", "Rental steps", "Losses"]
+    assert credits == ["Filed under Money"]
 
 
 def test_trim_tail_keeps_short_lines_before_the_last_paragraph() -> None:

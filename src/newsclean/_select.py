@@ -82,6 +82,8 @@ REPEATED_LABEL = 60
 #: characters) is a label wherever it stands.
 LABEL_BYTES = 30
 _LABEL_ENDS = (":", "?", "：", "？")
+#: A fact row: a short label, a colon, its value ("Team size: 11-50").
+_FACT_ROW = re.compile(r"[^:：]{1,30}[:：]\s*\S")
 #: A table cell this long (effective bytes) and not link-dense holds prose.
 PROSE_CELL = 80
 
@@ -572,7 +574,9 @@ def trim_tail(blocks: list[Block], credits: list[str]) -> list[Block]:
     """Drop short blocks after the last real paragraph: bylines, dates, sources, tags.
 
     Table cells and list items stay: a table or a list that ends an article
-    is made of short lines (link lists went with the link-dense blocks).
+    is made of short lines (link lists went with the link-dense blocks), and
+    so do the short lines right above one, its headings ("Pros and cons",
+    "Pros").
     The dropped lines join ``credits``: a closing byline names the author.
     """
     last = next(
@@ -585,13 +589,21 @@ def trim_tail(blocks: list[Block], credits: list[str]) -> list[Block]:
     )
     if last < 0:
         return blocks
-    tail = []
-    for b in blocks[last + 1 :]:
-        if b.size >= TAIL_SHORT or b.tag in _TAIL_KEPT or _SENTENCE_END.search(b.text):
-            tail.append(b)
+    tail: list[Block] = []
+    dropped: list[str] = []
+    # Backwards: a short line over a list or a table is its heading.
+    over_list = False
+    for b in reversed(blocks[last + 1 :]):
+        if b.tag in _TAIL_KEPT:
+            over_list = True
+        elif over_list or b.size >= TAIL_SHORT or _SENTENCE_END.search(b.text):
+            over_list = over_list and b.size < TAIL_SHORT
         else:
-            credits.append(b.text)
-    return blocks[: last + 1] + tail
+            dropped.append(b.text)
+            continue
+        tail.append(b)
+    credits.extend(reversed(dropped))
+    return blocks[: last + 1] + tail[::-1]
 
 
 #: Separator between the cells of a table row in the body.
@@ -640,29 +652,60 @@ def dedupe(blocks: list[Block]) -> tuple[list[Block], frozenset[int]]:
     """Each block once, but a short line the story repeats stays.
 
     A paragraph printed twice (a mobile and a desktop copy, a teaser of the
-    story inside it) goes. A short line that comes again before new text
-    ("Pros", "Our verdict", an interview's "Q:") is the story's own label:
-    it stays. A repeated short line followed by another repeat is part of a
-    copied run, and goes with it. Also returns the positions in the result
-    that may repeat further on (table rows, and the labels kept again), so
-    that the text normaliser keeps them.
+    story inside it) goes. Short lines that come again between new text
+    are the story's own: a label ("Pros", "Our verdict", an interview's
+    "Q:") or a fact row each entry of a list repeats ("Team size: 11-50",
+    "Deck: 9-layer maple"); they stay. A repeated run that holds a longer
+    paragraph is a copy, and goes, all but the labels that new text
+    follows. Also returns the positions in the result that may repeat
+    further on (table rows, and the lines kept again), so that the text
+    normaliser keeps them.
     """
     keys = [b.key for b in blocks]
     seen: set[str] = set()
     out: list[Block] = []
     repeated: set[int] = set()
+    in_run = keep_run = False
     for i, b in enumerate(blocks):
         k = keys[i]
         if b.tag == ROW_TAG:
             repeated.add(len(out))
             out.append(b)
+            in_run = False
         elif k and k not in seen:
             seen.add(k)
             out.append(b)
-        elif k and _is_label_line(b) and _new_after(keys, i, seen):
-            repeated.add(len(out))
-            out.append(b)
+            in_run = False
+        elif k:
+            if not in_run:
+                in_run, keep_run = True, _short_run(blocks, keys, i, seen)
+            if keep_run or (_is_label_line(b) and _new_after(keys, i, seen)):
+                repeated.add(len(out))
+                out.append(b)
     return out, frozenset(repeated)
+
+
+def _short_run(blocks: Sequence[Block], keys: Sequence[str], i: int, seen: Set[str]) -> bool:
+    """Whether the repeated lines from ``i`` on are the story's own: new text or the end after them.
+
+    Each is a heading, a fact row (``Team size: 11-50``) or a few words, and
+    one at least is a heading or a fact row: a run of bare words or numbers
+    is a chart's or a carousel's labels.
+    """
+    named = False
+    for j in range(i, len(blocks)):
+        b, k = blocks[j], keys[j]
+        if not k or b.tag == ROW_TAG:
+            return False
+        if k not in seen:
+            return named
+        if len(b.text) > REPEATED_LABEL:
+            return False
+        if b.tag in HEADING_TAGS or _FACT_ROW.match(b.text):
+            named = True
+        elif b.size > LABEL_BYTES or not any(ch.isalpha() for ch in b.text):
+            return False
+    return named
 
 
 def _is_label_line(b: Block) -> bool:
