@@ -381,3 +381,25 @@ def test_a_results_table_of_short_cells_is_the_article() -> None:
     assert body.startswith("Harbour athletics club")
     assert "Runner 39, Alex" in body
     assert "bakery" not in body
+
+
+def test_linked_items_of_a_plain_list_stay_and_a_menu_goes() -> None:
+    """A packing list links some items to reviews; a list of links is a menu."""
+    packing = (
+        "<ul><li><a href='/best-tents'>Tent</a></li><li>Rainfly and a ground sheet</li>"
+        "<li><a href='/best-stoves'>Camp stove</a></li><li>Water filter</li>"
+        "<li>Head torch with spare batteries</li></ul>"
+    )
+    menu = (
+        "<ul>"
+        + "".join(f"<li><a href='/guide/{n}'>Another camping guide {n}</a></li>" for n in range(4))
+        + "</ul>"
+    )
+    html = _page(
+        f"<article><h1>A test page</h1><p>{_PROSE}</p><p>What we packed for the trip:</p>"
+        f"{packing}<p>{_PROSE} We left at dawn.</p>{menu}</article>"
+    )
+    paragraphs = newsclean.extract(html).paragraphs
+    assert "Tent" in paragraphs
+    assert "Camp stove" in paragraphs
+    assert not any("Another camping guide" in p for p in paragraphs)

@@ -71,6 +71,8 @@ LIST_INTRO = 20
 #: ... and the linked items it introduces are titles of this many characters
 #: (wcxb-articles, a progress report's lists of merged patches).
 LISTED_ITEM = 20
+#: A list of this many items and more, mostly plain text, keeps its linked items.
+MIXED_LIST = 3
 #: A box set into a story holds at most this many lines under its heading.
 BOX_LINES = 8
 #: Paragraphs of prose after a box that show the story goes on below it.
@@ -408,7 +410,28 @@ def spared_links(blocks: Sequence[Block], seg: Segmented, rules: Rules) -> froze
         between = 0 < i < last and _prose(blocks[i - 1]) and _prose(blocks[i + 1])
         if between or _is_entry(blocks, i):
             kept.add(b.owner)
+    kept.update(_mixed_list_items(blocks, seg))
     return frozenset(kept)
+
+
+def _mixed_list_items(blocks: Sequence[Block], seg: Segmented) -> Iterator[int]:
+    """Owners of the linked items of a list whose items are mostly plain text.
+
+    A packing list or a list of sources links some of its items to other
+    pages ("Tent" links to a review, "Rainfly" does not): they are items of
+    the story's list like the rest. A menu or a list of related stories is
+    links throughout.
+    """
+    lists: dict[int, list[Block]] = {}
+    for b in blocks:
+        if b.tag == "li":
+            lists.setdefault(seg.parents[b.owner], []).append(b)
+    for items in lists.values():
+        if len(items) < MIXED_LIST:
+            continue
+        linked = [b for b in items if _link_dense(b)]
+        if linked and len(linked) <= len(items) - len(linked):
+            yield from (b.owner for b in linked)
 
 
 def _introduced_items(
