@@ -75,10 +75,15 @@ def load_pages() -> list[tuple[bytes, str | None]]:
     return pages
 
 
-def timed(extract: Callable[..., Any], data: bytes, url: str | None) -> tuple[float, Any]:
+def timed(
+    extract: Callable[..., Any], data: bytes, url: str | None, strict: bool = False
+) -> tuple[float, Any]:
     # Both sides build the whole record: a page refused as not an article
-    # would otherwise skip the normaliser on one side only.
-    kwargs = {"strict": False} if "strict" in inspect.signature(extract).parameters else {}
+    # would otherwise skip the normaliser on one side only. ``strict`` times
+    # extract() as called by default, the not-an-article decision included.
+    kwargs = (
+        {} if strict or "strict" not in inspect.signature(extract).parameters else {"strict": False}
+    )
     start = time.perf_counter()
     try:
         article = extract(data, url=url, **kwargs)
@@ -99,6 +104,11 @@ def main() -> None:
     parser.add_argument("new", help=f"a git revision, or {WORKTREE}")
     parser.add_argument("--passes", type=int, default=2)
     parser.add_argument("--check", action="store_true", help="also compare the records")
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="call extract() with its defaults: time the not-an-article decision too",
+    )
     args = parser.parse_args()
     if not CORPUS.is_dir():
         sys.exit(f"no corpus at {CORPUS}")
@@ -111,8 +121,8 @@ def main() -> None:
         new = importlib.import_module("newsclean_new").extract
         pages = load_pages()
         for data, url in pages[:WARMUP_PAGES]:
-            timed(old, data, url)
-            timed(new, data, url)
+            timed(old, data, url, args.strict)
+            timed(new, data, url, args.strict)
         t_old: list[float] = []
         t_new: list[float] = []
         differ = 0
@@ -123,7 +133,7 @@ def main() -> None:
                     order.reverse()
                 results = []
                 for extract, times in order:
-                    seconds, result = timed(extract, data, url)
+                    seconds, result = timed(extract, data, url, args.strict)
                     times.append(seconds)
                     results.append(result)
                 differ += n == 0 and args.check and results[0] != results[1]

@@ -83,7 +83,8 @@ def _predictions(corpus: str) -> dict[str, str]:
             (CORPUS_DIR / corpus / "pages" / f"{case['id']}.html.gz").read_bytes()
         )
         try:
-            out[str(case["id"])] = newsclean.extract(data, url=case["url"]).body
+            # The main text is scored apart from the not-an-article decision.
+            out[str(case["id"])] = newsclean.extract(data, url=case["url"], strict=False).body
         except newsclean.NoArticleError:
             out[str(case["id"])] = ""
     return out

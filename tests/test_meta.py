@@ -285,7 +285,7 @@ def test_read_page_nodes_finds_the_headings_in_one_walk() -> None:
     head = '<meta property="og:title" content="Plan">' + ld({"@type": "NewsArticle"})
     body = '<h1>Plan</h1><p>Text.</p><meta itemprop="author" content="Li"><h1>Other</h1>'
     tree = LexborHTMLParser(f"<html><head>{head}</head><body>{body}</body></html>")
-    page, h1s, _ = read_page_nodes(tree)
+    page, h1s, _, _ = read_page_nodes(tree)
     assert page == read_meta(tree)
     assert page.metas == {"og:title": "Plan", "author": "Li"}
     assert page.jsonld == {"@type": "NewsArticle"}

@@ -423,14 +423,14 @@ def test_author_marks_away_from_the_headline_are_read_last() -> None:
         '<span itemprop="author">Tom Reed</span></footer>'
     )
     tree = LexborHTMLParser(f"<html><body>{body}</body></html>")
-    meta, _, marks = read_page_nodes(tree)
+    meta, _, marks, _ = read_page_nodes(tree)
     assert [m.tag for m in marks] == ["a", "span"]
     assert find_authors(meta, tree) == ()
     assert find_authors(meta, tree, (), marks) == ("Mei Lin", "Tom Reed")
     # the headline's own byline still wins
     area_byline = deep.replace("</h1>", '</h1><span class="byline">By Ann Cole</span>')
     tree = LexborHTMLParser(f"<html><body>{body.replace(deep, area_byline)}</body></html>")
-    meta, _, marks = read_page_nodes(tree)
+    meta, _, marks, _ = read_page_nodes(tree)
     assert find_authors(meta, tree, (), marks) == ("Ann Cole",)
 
 
@@ -479,7 +479,7 @@ def test_lower_case_name_in_an_author_field(head: str) -> None:
 def test_lower_case_user_name_in_a_rel_author_link() -> None:
     body = '<h1>Headline</h1><p>Text.</p><footer><a rel="author" href="/u/">meilin</a></footer>'
     tree = LexborHTMLParser(f"<html><body>{body}</body></html>")
-    meta, _, marks = read_page_nodes(tree)
+    meta, _, marks, _ = read_page_nodes(tree)
     assert find_authors(meta, tree, (), marks) == ("meilin",)
 
 

@@ -25,6 +25,7 @@ verdict is a function of it and the rules.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import re
@@ -33,7 +34,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from ._blocks import Block
+from ._blocks import Block, Segmented
 from ._fields.title import word_count
 from ._rules import load_json
 
@@ -96,6 +97,117 @@ def layout_of(blocks: Sequence[Block]) -> PageLayout:
     return PageLayout(total, links, teasers, heads, tuple(b.text for b in blocks))
 
 
+#: A card: a subtree with linked text, an image or a heading, and at most
+#: this much text (UTF-8 bytes); a story's sections hold more.
+CARD_TEXT = 1500
+#: Siblings of one kind (same parent, same tag) that make a group of cards.
+GROUP = 3
+#: A group of siblings is linked when this share of them holds a link.
+LINKED_SIBLINGS = 0.6
+#: "3 hours ago" as list pages print each teaser's age.
+_AGO = re.compile(
+    r"\b\d+\s*(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+ago\b"
+    r"|\d+\s*(?:分钟|分鐘|小时|小時|天)前|\bvor \d+ (?:Minuten|Stunden|Tagen)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PageShape:
+    """The segmented page the body was chosen from, kept for the second look.
+
+    Counting its cards and links costs a walk over every element, so it is
+    done only for a page the first score cannot clear (``shape_counts``).
+    """
+
+    seg: Segmented
+    end: Sequence[int]
+    #: Pre-order bounds of the region the body was chosen from.
+    first: int
+    last: int
+    #: The page's host, to tell its own links from others.
+    host: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ShapeCounts:
+    """What the second look counts: the marks of a page of teasers."""
+
+    #: Siblings in the largest group of cards (3 or more, else 0).
+    card_group: int
+    #: Distinct links to this site's pages whose address ends in a slug of
+    #: four words or more: links to stories.
+    story_links: int
+    #: Ages printed as "3 hours ago".
+    ages: int
+    #: Pictures inside the chosen region: a story's own, where cards have them outside it.
+    region_images: int
+    #: Linked members of the groups of siblings that are mostly linked.
+    linked_siblings: int
+
+
+def shape_counts(shape: PageShape) -> ShapeCounts:
+    """Count the cards, story links, ages and linked siblings of a page: one pass over it."""
+    seg, end = shape.seg, shape.end
+    parents, tags, images = seg.parents, seg.tags, seg.images
+    n = len(parents)
+    # Prefix sums over pre-order: a subtree is a range, its totals two look-ups.
+    link = [0] * (n + 1)
+    text = [0] * (n + 1)
+    for b in seg.blocks:
+        link[b.owner + 1] += b.link_chars
+        text[b.owner + 1] += b.size
+    heads = [0] * (n + 1)
+    for i in range(n):
+        link[i + 1] += link[i]
+        text[i + 1] += text[i]
+        heads[i + 1] = heads[i] + (tags[i] in _HEADINGS)
+    cards: dict[tuple[int, str], int] = {}
+    siblings: dict[tuple[int, str], list[int]] = {}
+    for i in range(1, n):
+        e = end[i]
+        group = (parents[i], tags[i])
+        linked = link[e + 1] > link[i]
+        counts = siblings.setdefault(group, [0, 0])
+        counts[0] += 1
+        counts[1] += linked
+        if not linked or not 0 < text[e + 1] - text[i] <= CARD_TEXT:
+            continue
+        pictured = bisect.bisect_right(images, e) > bisect.bisect_left(images, i)
+        if pictured or heads[e + 1] > heads[i]:
+            cards[group] = cards.get(group, 0) + 1
+    return ShapeCounts(
+        card_group=max((c for c in cards.values() if c >= GROUP), default=0),
+        story_links=_story_links(shape),
+        ages=sum(len(_AGO.findall(b.text)) for b in seg.blocks),
+        region_images=bisect.bisect_right(images, shape.last)
+        - bisect.bisect_left(images, shape.first),
+        linked_siblings=sum(
+            linked
+            for count, linked in siblings.values()
+            if count >= GROUP and linked >= GROUP and linked >= LINKED_SIBLINGS * count
+        ),
+    )
+
+
+def _story_links(shape: PageShape) -> int:
+    seg = shape.seg
+    paths = set()
+    for i, tag in enumerate(seg.tags):
+        if tag != "a":
+            continue
+        href = seg.nodes[i].attributes.get("href")
+        if not href or href[0] == "#":
+            continue
+        try:
+            parts = urlsplit(href)
+        except ValueError:
+            continue
+        if (not parts.hostname or parts.hostname == shape.host) and slug_words(parts.path) >= 4:
+            paths.add(parts.path)
+    return len(paths)
+
+
 @dataclass(frozen=True, slots=True)
 class PageSignals:
     """Everything the decision reads about one page."""
@@ -114,6 +226,10 @@ class PageSignals:
     #: The page's text as shown, before any cleaning, read only for a short
     #: body (the cleaner removes a paywall box with the rest of the clutter).
     wall_text: str = ""
+    #: The segmented page, for the second look at a page the first score cannot clear.
+    shape: PageShape | None = None
+    #: ``<time>`` elements of the page before cleaning (the cleaner removes date rows).
+    times: int = 0
 
 
 def url_path(url: str | None) -> str:
@@ -147,13 +263,23 @@ def _prices(layout: PageLayout) -> int:
 
 
 @dataclass(frozen=True, slots=True)
-class KindRules:
-    """``rules/pagekind.json``, compiled."""
+class Score:
+    """One logistic score: its weights by signal name, and the log-odds it is read against."""
 
     weights: dict[str, float]
     intercept: float
-    #: The listing score (a log-odds) above which a page is refused.
+    #: The log-odds above which the score says "listing".
     threshold: float
+
+
+@dataclass(frozen=True, slots=True)
+class KindRules:
+    """``rules/pagekind.json``, compiled."""
+
+    #: The page signals alone: a page at or under its threshold is an article.
+    first: Score
+    #: The page signals and the shape counts, for a page over the first threshold.
+    second: Score
     article_types: frozenset[str]
     list_types: frozenset[str]
     product_types: frozenset[str]
@@ -164,19 +290,22 @@ class KindRules:
     wall_body_max: int
 
 
+def _score(data: dict[str, Any], at: str, known: Sequence[str]) -> Score:
+    weights = {k: float(v) for k, v in data["weights"].items()}
+    unknown = set(weights) - set(known)
+    if unknown:
+        raise ValueError(f"pagekind.json: unknown listing signals {sorted(unknown)}")
+    p = float(data[at])
+    return Score(weights, float(data["intercept"]), math.log(p / (1 - p)))
+
+
 @functools.cache
 def kind_rules() -> KindRules:
     data: dict[str, Any] = load_json("pagekind.json")
     listing = data["listing"]
-    weights = {k: float(v) for k, v in listing["weights"].items()}
-    unknown = set(weights) - set(FEATURES)
-    if unknown:
-        raise ValueError(f"pagekind.json: unknown listing signals {sorted(unknown)}")
-    p = float(listing["probability"])
     return KindRules(
-        weights=weights,
-        intercept=float(listing["intercept"]),
-        threshold=math.log(p / (1 - p)),
+        first=_score(listing["first"], "gate", list(FEATURES)),
+        second=_score(listing["second"], "probability", [*FEATURES, *SHAPE_FEATURES]),
         article_types=frozenset(listing["article_types"]),
         list_types=frozenset(listing["list_types"]),
         product_types=frozenset(listing["product_types"]),
@@ -220,28 +349,68 @@ FEATURES: dict[str, Callable[[PageSignals, KindRules], float]] = {
     ),
     "log_title_words": lambda s, r: math.log1p(word_count(s.title or "")),
     "log_prices": lambda s, r: math.log1p(_prices(s.layout)),
+    "log_times": lambda s, r: math.log1p(s.times),
+}
+#: The shape counts by name, as the second score weighs them (counts enter as logarithms).
+SHAPE_FEATURES: dict[str, Callable[[ShapeCounts], float]] = {
+    "log_card_group": lambda c: math.log1p(c.card_group),
+    "log_story_links": lambda c: math.log1p(c.story_links),
+    "log_ages": lambda c: math.log1p(c.ages),
+    "log_region_images": lambda c: math.log1p(c.region_images),
+    "log_linked_siblings": lambda c: math.log1p(c.linked_siblings),
 }
 #: Read last, and only when it can still change the verdict: it reads every block's text.
 _LAZY = "log_prices"
 
 
-def listing_score(signals: PageSignals, r: KindRules) -> float:
-    """The log-odds that the page is a listing rather than a story.
+def first_score(signals: PageSignals, r: KindRules) -> float:
+    """The log-odds, from the page signals alone, that the page is a listing.
 
     Exact where it decides: the prices are counted only when they can move
     the score across the threshold.
     """
-    score = r.intercept
-    for name, weight in r.weights.items():
+    first = r.first
+    score = first.intercept
+    for name, weight in first.weights.items():
         if name != _LAZY:
             score += weight * FEATURES[name](signals, r)
-    lazy = r.weights.get(_LAZY, 0.0)
+    lazy = first.weights.get(_LAZY, 0.0)
     if lazy:
         # The prices can move the score by at most this much either way.
         reach = abs(lazy) * math.log1p(PRICE_CAP)
-        if score - reach <= r.threshold <= score + reach:
+        if score - reach <= first.threshold <= score + reach:
             score += lazy * FEATURES[_LAZY](signals, r)
     return score
+
+
+def second_score(signals: PageSignals, counts: ShapeCounts, r: KindRules) -> float:
+    """The log-odds, from the page signals and the shape counts, that the page is a listing."""
+    second = r.second
+    score = second.intercept
+    for name, weight in second.weights.items():
+        if name in SHAPE_FEATURES:
+            score += weight * SHAPE_FEATURES[name](counts)
+        else:
+            score += weight * FEATURES[name](signals, r)
+    return score
+
+
+def is_listing(signals: PageSignals, r: KindRules) -> bool:
+    """Two looks: the page signals clear most articles; the rest are counted whole.
+
+    A page without a single link is no list of links, whatever else it lacks.
+
+    The first score is cheap and lets through nearly every list page (its
+    threshold is set low); only the pages over it pay for the walk that
+    counts cards and story links, and the second score decides.
+    """
+    if not signals.layout.link_bytes:  # a list of links to other pages has links
+        return False
+    if first_score(signals, r) <= r.first.threshold:
+        return False
+    if signals.shape is None:  # a record built without its page: the first look decides
+        return True
+    return second_score(signals, shape_counts(signals.shape), r) > r.second.threshold
 
 
 def page_kind(signals: PageSignals, r: KindRules | None = None) -> str | None:
@@ -258,7 +427,7 @@ def page_kind(signals: PageSignals, r: KindRules | None = None) -> str | None:
         return "error"
     if body <= r.wall_body_max and r.wall.search(signals.wall_text):
         return "wall"
-    if listing_score(signals, r) > r.threshold:
+    if is_listing(signals, r):
         return "listing"
     return None
 

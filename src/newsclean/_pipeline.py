@@ -44,6 +44,7 @@ from ._pagekind import (
     EMPTY_LAYOUT,
     REASONS,
     PageLayout,
+    PageShape,
     PageSignals,
     kind_rules,
     layout_of,
@@ -88,6 +89,8 @@ class _Body:
     alt_only: frozenset[int] = frozenset()
     #: The shape of the whole page's text, for the not-an-article decision.
     layout: PageLayout = EMPTY_LAYOUT
+    #: The segmented page, for that decision's second look.
+    shape: PageShape | None = None
 
     @property
     def size(self) -> int:
@@ -171,7 +174,15 @@ def read_body(
         hinted,
         alt_only,
         layout_of(seg.blocks),
+        PageShape(seg, end, region.first, region.last, _host(base_url)),
     )
+
+
+def _host(url: str | None) -> str | None:
+    try:
+        return urlsplit(url).hostname if url else None
+    except ValueError:
+        return None
 
 
 def _clean_image(image: Image) -> Image:
@@ -232,7 +243,7 @@ def read_page(
     root = tree.body
     if root is None:
         raise NoArticleError("document has no body (a frameset?)", url=url)
-    meta, all_h1s, author_marks = read_page_nodes(tree)
+    meta, all_h1s, author_marks, times = read_page_nodes(tree)
     for ruby_text in (r for n in all_h1s for r in n.css("rt, rp")):
         ruby_text.decompose()  # reading aids (furigana) are not the headline's words
     h1_nodes = [n for n in all_h1s if n.text().strip()]
@@ -281,6 +292,8 @@ def read_page(
         wall_text=_shown_text(markup)
         if judged and sum(sizes) <= kind_rules().wall_body_max
         else "",
+        shape=body.shape if judged else None,
+        times=times,
     )
     return extraction, signals
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -74,31 +74,46 @@ def read_meta(tree: LexborHTMLParser) -> PageMeta:
     return read_page_nodes(tree)[0]
 
 
-def read_page_nodes(
-    tree: LexborHTMLParser,
-) -> tuple[PageMeta, list[LexborNode], list[LexborNode]]:
-    """``read_meta``, the page's ``<h1>`` elements and its author links, in document order.
+class PageNodes(NamedTuple):
+    """What the one walk over the whole document finds."""
+
+    meta: PageMeta
+    #: The page's ``<h1>`` elements, in document order.
+    h1s: list[LexborNode]
+    #: The elements marked as the author (``rel=author``, ``itemprop=author``).
+    authors: list[LexborNode]
+    #: ``<time>`` elements, counted before any cleaning: a list page dates
+    #: each of its teasers (the not-an-article decision reads it).
+    times: int
+
+
+def read_page_nodes(tree: LexborHTMLParser) -> PageNodes:
+    """``read_meta``, the page's ``<h1>`` elements, its author links and its ``<time>`` count.
 
     Every selector call walks the whole document (~0.09 ms a page): meta
-    tags, JSON-LD scripts, headings and the elements marked as the author
-    (``rel=author``, ``itemprop=author``) are found in one walk and told
-    apart by tag and attribute; the author marks add little to the walk.
+    tags, JSON-LD scripts, headings, the elements marked as the author
+    (``rel=author``, ``itemprop=author``) and the ``<time>`` elements are
+    found in one walk and told apart by tag and attribute; the author marks
+    and times add little to the walk.
     """
     meta_nodes: list[LexborNode] = []
     scripts: list[LexborNode] = []
     h1s: list[LexborNode] = []
     authors: list[LexborNode] = []
-    for node in tree.css(f"meta[content], {_JSONLD}, h1, {AUTHOR_MARKS}"):
+    times = 0
+    for node in tree.css(f"meta[content], {_JSONLD}, h1, time, {AUTHOR_MARKS}"):
         tag = node.tag
         if tag == "script":
             scripts.append(node)
         elif tag == "h1":
             h1s.append(node)
+        elif tag == "time":
+            times += 1
         elif tag == "meta" and "content" in node.attributes:
             meta_nodes.append(node)
         else:
             authors.append(node)
-    return _page_meta(tree, meta_nodes, scripts), h1s, authors
+    return PageNodes(_page_meta(tree, meta_nodes, scripts), h1s, authors, times)
 
 
 #: Where a headline stands when it is not in an ``<h1>``.
