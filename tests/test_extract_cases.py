@@ -212,6 +212,22 @@ def test_a_copied_run_and_a_carousel_s_numbers_go() -> None:
     assert paragraphs.count("2") == 1
 
 
+def test_a_video_player_s_labels_do_not_repeat_above_the_story() -> None:
+    """A playlist prints the same labels and source row under each short title."""
+    clips = "".join(
+        f"<div class='clip'><p>Video Ad Feedback</p><h3>Clip {n}: the mayor speaks</h3>"
+        f"<p>0{n}:29</p><p>Now playing</p><p>- Source: Courier</p></div>"
+        for n in range(1, 5)
+    )
+    html = _page(
+        f"<article><h1>A test page</h1><div class='playlist'>{clips}</div>"
+        f"<p>{_PROSE}</p><p>{_PROSE} Then the vote was taken.</p></article>"
+    )
+    paragraphs = newsclean.extract(html).paragraphs
+    assert paragraphs.count("Now playing") == 1
+    assert paragraphs.count("- Source: Courier") < 4
+
+
 def test_image_source_labels_are_not_body_text() -> None:
     html = _page(
         "<article><h1>A test page</h1>"

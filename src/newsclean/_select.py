@@ -84,8 +84,9 @@ REPEATED_LABEL = 60
 #: characters) is a label wherever it stands.
 LABEL_BYTES = 30
 _LABEL_ENDS = (":", "?", "：", "？")
-#: A fact row: a short label, a colon, its value ("Team size: 11-50").
-_FACT_ROW = re.compile(r"[^:：]{1,30}[:：]\s*\S")
+#: A fact row: a short label with a letter in it, a colon, its value
+#: ("Team size: 11-50", "地点：北京"); a clock time ("03:29") is no label.
+_FACT_ROW = re.compile(r"(?=[^:：]*[^\W\d_])[^:：]{1,30}(?::\s|：)\s*\S")
 #: A table cell this long (effective bytes) and not link-dense holds prose.
 PROSE_CELL = 80
 
@@ -678,7 +679,9 @@ def dedupe(blocks: list[Block]) -> tuple[list[Block], frozenset[int]]:
     story inside it) goes. Short lines that come again between new text
     are the story's own: a label ("Pros", "Our verdict", an interview's
     "Q:") or a fact row each entry of a list repeats ("Team size: 11-50",
-    "Deck: 9-layer maple"); they stay. A repeated run that holds a longer
+    "Deck: 9-layer maple") after the entry's prose; they stay. A repeated
+    run with no prose since its last copy (a video player's labels between
+    short titles) goes, and so does one that holds a longer
     paragraph is a copy, and goes, all but the labels that new text
     follows. Also returns the positions in the result that may repeat
     further on (table rows, and the lines kept again), so that the text
@@ -689,6 +692,9 @@ def dedupe(blocks: list[Block]) -> tuple[list[Block], frozenset[int]]:
     out: list[Block] = []
     repeated: set[int] = set()
     in_run = keep_run = False
+    # Paragraphs of prose met so far, and where each line was last met.
+    prose = 0
+    prose_at: dict[str, int] = {}
     for i, b in enumerate(blocks):
         k = keys[i]
         if b.tag == ROW_TAG:
@@ -701,10 +707,15 @@ def dedupe(blocks: list[Block]) -> tuple[list[Block], frozenset[int]]:
             in_run = False
         elif k:
             if not in_run:
-                in_run, keep_run = True, _short_run(blocks, keys, i, seen)
+                # An entry's fact rows come again after the entry's prose; a
+                # player's labels come again after a title and a duration.
+                entry = prose > prose_at.get(k, prose)
+                in_run, keep_run = True, entry and _short_run(blocks, keys, i, seen)
             if keep_run or (_is_label_line(b) and _new_after(keys, i, seen)):
                 repeated.add(len(out))
                 out.append(b)
+        prose_at[k] = prose
+        prose += b.size >= SUBSTANTIAL and bool(_SENTENCE.search(b.text))
     return out, frozenset(repeated)
 
 
