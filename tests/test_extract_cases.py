@@ -419,3 +419,19 @@ def test_linked_items_of_a_plain_list_stay_and_a_menu_goes() -> None:
     assert "Tent" in paragraphs
     assert "Camp stove" in paragraphs
     assert not any("Another camping guide" in p for p in paragraphs)
+
+
+def test_a_support_appeal_inside_the_story_box_goes() -> None:
+    """The appeal and the staff list set inside the element that holds the story."""
+    story = "".join(f"<p>{_PROSE} Part {n}.</p>" for n in range(5))
+    html = _page(
+        f"<article><h1>A test page</h1><div itemprop='articleBody'>{story}"
+        "<div class='box'><h3>Support our journalism</h3><p>The Courier is independent and "
+        "free to read. If you value local reporting, please consider a monthly "
+        "contribution.</p><p>Our team: Mara Quill, reporter · Jonas Brandt, editor</p>"
+        "</div></div></article>"
+    )
+    body = newsclean.extract(html).body
+    assert "Part 4." in body
+    assert "contribution" not in body
+    assert "Our team" not in body
