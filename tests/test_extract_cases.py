@@ -435,3 +435,27 @@ def test_a_support_appeal_inside_the_story_box_goes() -> None:
     assert "Part 4." in body
     assert "contribution" not in body
     assert "Our team" not in body
+
+
+def test_teaser_blurbs_after_the_named_story_body_stay_out() -> None:
+    """A wrapper holds the story's ``story-body`` and a row of teaser cards after it.
+
+    The blurbs are prose too, and together they made the wrapper outweigh
+    the element that names itself the body.
+    """
+    story = "".join(f"<p>{_PROSE} Paragraph {n} of the story.</p>" for n in range(6))
+    cards = "".join(
+        f"<div class='t'><h3><a href='/n/{n}'>Other story number {n} about the town</a></h3>"
+        f"<p>A teaser blurb of another story, number {n}, in a couple of sentences that read "
+        "like prose. It goes on a little.</p></div>"
+        for n in range(12)
+    )
+    html = _page(
+        f"<div class='wrap'><h1>A test page</h1><p class='standfirst'>{_PROSE} A standfirst.</p>"
+        f"<div class='story-body'>{story}</div>{cards}</div>"
+    )
+    # Without a date, an author or an address, twelve cards read as a list page.
+    body = newsclean.extract(html, strict=False).body
+    assert "A standfirst." in body
+    assert "Paragraph 5 of the story." in body
+    assert "teaser blurb" not in body

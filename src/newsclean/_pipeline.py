@@ -153,7 +153,8 @@ def read_body(
     alt_keys = _alt_keys(seg)
     hints = {seg.index_of[m] for m in marks.hints if m in seg.index_of}
     end = seg.subtree_end()
-    region = choose(seg, hints, end)
+    named = {seg.index_of[m] for m in marks.named_hints if m in seg.index_of}
+    region = choose(seg, hints, end, named)
     sel = select(seg, region, end, alt_keys, title_key, r)
     first = headline_index(seg, region.first, title_key)
     pictures_from = lead_picture_above(seg, first, r)

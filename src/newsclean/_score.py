@@ -68,6 +68,12 @@ SECTION_TEXT = 500
 ARTICLES_COVER = 0.8
 #: ... and the largest is the story when it is worth this many times the next.
 ARTICLE_LEAD = 2.0
+#: An element named as the body inside the container is the container when
+#: it holds this share of the container's sum.
+NAMED_SHARE = 0.5
+#: ... and is worth this much at least (a story's few paragraphs): a named
+#: element holding a line or two is a podcast's player, not the story.
+NAMED_MIN = 500
 #: Multiplier of a semantic-hint element's sum when choosing the container.
 HINT_BONUS = 1.5
 
@@ -131,8 +137,14 @@ class Region:
         return any(lo <= idx <= hi for lo, hi in self.spans)
 
 
-def choose(seg: Segmented, hints: Set[int], end: Sequence[int]) -> Region:
-    """Find the article: the best-scoring element, then its worthy siblings."""
+def choose(
+    seg: Segmented, hints: Set[int], end: Sequence[int], named: Set[int] = frozenset()
+) -> Region:
+    """Find the article: the best-scoring element, then its worthy siblings.
+
+    ``named`` are the hints given by a class, id or itemprop
+    (``story-body``, ``itemprop=articleBody``): see ``_named_body``.
+    """
     own = [0.0] * len(seg.parents)
     rows = data_rows(seg)
     for b in seg.blocks:
@@ -144,11 +156,31 @@ def choose(seg: Segmented, hints: Set[int], end: Sequence[int]) -> Region:
         score = s * HINT_BONUS if (s > 0 and i in hints) else s
         if score > best_score:
             best, best_score = i, score
+    body = _named_body(named, sums, end, best)
+    if body != best:
+        # What follows the named body inside the container is other pages' teasers;
+        # what comes before it (headline, standfirst) is the story's.
+        return Region(best, ((best, end[body]),))
     story = _lead_article(seg.tags, sums, end, best)
     if story != best:
         # The cards beside the story are what it was told apart from.
         return Region(story, ((story, end[story]),))
     return Region(best, _join_siblings(seg.parents, seg.tags, sums, end, best, seg.nodes))
+
+
+def _named_body(named: Set[int], sums: Sequence[float], end: Sequence[int], best: int) -> int:
+    """The element inside ``best`` that names itself the article's body, when it holds enough.
+
+    A wrapper around the story and a row of teaser blurbs can outweigh the
+    story's own element, blurbs being prose too; an element that says it is
+    the body (``story-body``, ``articleBody``) and holds ``NAMED_SHARE`` of
+    the wrapper's worth ends the article.
+    """
+    if not named:
+        return best
+    floor = max(NAMED_SHARE * sums[best], NAMED_MIN)
+    inner = [i for i in named if best < i <= end[best] and sums[i] >= floor]
+    return max(inner, key=lambda i: sums[i]) if inner else best
 
 
 def _lead_article(tags: Sequence[str], sums: Sequence[float], end: Sequence[int], best: int) -> int:
