@@ -459,3 +459,15 @@ def test_teaser_blurbs_after_the_named_story_body_stay_out() -> None:
     assert "A standfirst." in body
     assert "Paragraph 5 of the story." in body
     assert "teaser blurb" not in body
+
+
+def test_a_closing_list_of_paragraph_items_stays() -> None:
+    """Generated HTML sets each list item's text in a paragraph (``<li><p>kpp</p></li>``)."""
+    sponsors = "".join(f"<li><p>sponsor{n}</p></li>" for n in range(6))
+    html = _page(
+        f"<article><h1>A test page</h1><p>{_PROSE}</p><p>{_PROSE} It was agreed.</p>"
+        f"<p>Thanks to my sponsors:</p><ul>{sponsors}</ul></article>"
+    )
+    paragraphs = newsclean.extract(html).paragraphs
+    assert "Thanks to my sponsors:" in paragraphs
+    assert "sponsor5" in paragraphs

@@ -594,10 +594,13 @@ def opens_with_dateline(text: str) -> bool:
     )
 
 
-def trim_tail(blocks: list[Block], credits: list[str]) -> list[Block]:
+def trim_tail(
+    blocks: list[Block], credits: list[str], items: Set[int] = frozenset()
+) -> list[Block]:
     """Drop short blocks after the last real paragraph: bylines, dates, sources, tags.
 
-    Table cells and list items stay: a table or a list that ends an article
+    Table cells and list items (``items``: the owners of paragraphs set in
+    one) stay: a table or a list that ends an article
     is made of short lines (link lists went with the link-dense blocks), and
     so do the short lines right above one, its headings ("Pros and cons",
     "Pros").
@@ -618,7 +621,7 @@ def trim_tail(blocks: list[Block], credits: list[str]) -> list[Block]:
     # Backwards: a short line over a list or a table is its heading.
     over_list = False
     for b in reversed(blocks[last + 1 :]):
-        if b.tag in _TAIL_KEPT:
+        if b.tag in _TAIL_KEPT or b.owner in items:
             over_list = True
         elif over_list or b.size >= TAIL_SHORT or _SENTENCE_END.search(b.text):
             over_list = over_list and b.size < TAIL_SHORT
@@ -775,7 +778,9 @@ def select(
     body = drop_teasers(body, rules)
     credits: list[str] = []
     body = drop_noise(body, title_key, rules, credits, spared_links(body, seg, rules))
-    body = trim_tail(body, credits)
+    # Paragraphs inside list items are items too (``<li><p>kpp</p></li>``).
+    items = {b.owner for b in body if seg.tags[seg.parents[b.owner]] == "li"}
+    body = trim_tail(body, credits, items)
     captions = [c for c in captions if not inside(c.owner, spans)]
     body, repeated = dedupe(join_rows(body, seg))
     return Selection(tuple(body), tuple(captions), tuple(spans), tuple(credits), repeated)
