@@ -471,3 +471,16 @@ def test_a_closing_list_of_paragraph_items_stays() -> None:
     paragraphs = newsclean.extract(html).paragraphs
     assert "Thanks to my sponsors:" in paragraphs
     assert "sponsor5" in paragraphs
+
+
+def test_a_metered_story_s_subscription_prompts_are_not_body() -> None:
+    """A story cut by a meter ends with the site's prompt to subscribe."""
+    html = _page(
+        f"<article><h1>A test page</h1><p>{_PROSE}</p><p>{_PROSE} It was agreed.</p>"
+        "<p>Unlock this article, plus in-depth analysis and newsletters.</p>"
+        "<p>To read the rest of this story subscribe to Courier+.</p></article>"
+    )
+    body = newsclean.extract(html).body
+    assert "It was agreed." in body
+    assert "Unlock" not in body
+    assert "subscribe" not in body
