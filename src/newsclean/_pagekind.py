@@ -7,12 +7,14 @@ looks at the page as a whole once the body is chosen and says what the page
 is when it is not an article:
 
 - **listing**: the page mostly links elsewhere (home, section, tag, search,
-  shop collection pages). A logistic score over page signals, weights in
+  shop collection pages). Two logistic scores, weights in
   ``rules/pagekind.json``, calibrated on the development corpora (listing
   and collection pages against every article corpus, hosts kept apart in
-  the cross-validation, see ``benchmarks/pagekind.py``). No single signal
-  decides: a story can have a link-heavy page or no date, a list page can
-  carry ``og:type=article``.
+  the cross-validation, see ``benchmarks/pagekind.py``): the first reads
+  the page signals and clears most stories; the page it cannot clear gets
+  a second look that also counts its shape (groups of cards, links to the
+  site's stories). No single signal decides: a story can have a
+  link-heavy page or no date, a list page can carry ``og:type=article``.
 - **error**: the headline or document title says the page was not found and
   there is no story under it.
 - **wall**: a login or subscription prompt with at most a teaser under the
