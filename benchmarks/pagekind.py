@@ -113,7 +113,7 @@ def features() -> tuple[
             except newsclean.NoArticleError:
                 continue
             assert signals.shape is not None
-            counts = shape_counts(signals.shape)
+            counts = shape_counts(signals.shape, r)
             x1.append([FEATURES[n](signals, r) for n in FEATURES])
             x2.append([SHAPE_FEATURES[n](counts) for n in SHAPE_FEATURES])
             linked.append(signals.layout.link_bytes > 0)

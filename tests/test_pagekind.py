@@ -191,7 +191,7 @@ def test_cli_warc_counts_not_articles_apart(
 def test_the_second_look_counts_the_cards_of_a_blog_index() -> None:
     _, signals = read_page(page("blog-index"), "https://notes.example/blog/")
     assert signals.shape is not None
-    counts = shape_counts(signals.shape)
+    counts = shape_counts(signals.shape, kind_rules())
     assert counts.card_group == 10  # one card per post: picture, linked heading, summary
     assert counts.story_links == 10  # /blog/2026/11/20/winter-timetable-for-the-...
     assert counts.linked_siblings >= 10
@@ -205,7 +205,7 @@ def test_a_bare_paragraph_without_links_is_no_listing() -> None:
 
 
 def test_a_story_never_pays_for_the_second_look(monkeypatch: pytest.MonkeyPatch) -> None:
-    def counted(shape: object) -> None:
+    def counted(shape: object, rules: object) -> None:
         raise AssertionError("the first score should have cleared the story")
 
     monkeypatch.setattr(_pagekind, "shape_counts", counted)

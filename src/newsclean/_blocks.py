@@ -67,6 +67,8 @@ BLOCK_TAGS = frozenset(
     ]
 )
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+#: Table cells.
+CELL_TAGS = frozenset({"td", "th"})
 
 _CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 # A line break in the source between two CJK characters is not a space:

@@ -106,12 +106,6 @@ CARD_TEXT = 1500
 GROUP = 3
 #: A group of siblings is linked when this share of them holds a link.
 LINKED_SIBLINGS = 0.6
-#: "3 hours ago" as list pages print each teaser's age.
-_AGO = re.compile(
-    r"\b\d+\s*(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+ago\b"
-    r"|\d+\s*(?:分钟|分鐘|小时|小時|天)前|\bvor \d+ (?:Minuten|Stunden|Tagen)\b",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +142,7 @@ class ShapeCounts:
     linked_siblings: int
 
 
-def shape_counts(shape: PageShape) -> ShapeCounts:
+def shape_counts(shape: PageShape, r: KindRules) -> ShapeCounts:
     """Count the cards, story links, ages and linked siblings of a page: one pass over it."""
     seg, end = shape.seg, shape.end
     parents, tags, images = seg.parents, seg.tags, seg.images
@@ -181,7 +175,7 @@ def shape_counts(shape: PageShape) -> ShapeCounts:
     return ShapeCounts(
         card_group=max((c for c in cards.values() if c >= GROUP), default=0),
         story_links=_story_links(shape),
-        ages=sum(len(_AGO.findall(b.text)) for b in seg.blocks),
+        ages=sum(len(r.ages.findall(b.text)) for b in seg.blocks),
         region_images=bisect.bisect_right(images, shape.last)
         - bisect.bisect_left(images, shape.first),
         linked_siblings=sum(
@@ -286,6 +280,8 @@ class KindRules:
     list_types: frozenset[str]
     product_types: frozenset[str]
     list_path: re.Pattern[str]
+    #: A teaser's age as list pages print it ("3 hours ago", "5分钟前").
+    ages: re.Pattern[str]
     error_title: re.Pattern[str]
     error_body_max: int
     wall: re.Pattern[str]
@@ -315,6 +311,7 @@ def kind_rules() -> KindRules:
             r"/(?:" + "|".join(map(re.escape, listing["list_path_words"])) + r")(?:/|$)",
             re.IGNORECASE,
         ),
+        ages=re.compile("|".join(listing["ages"]), re.IGNORECASE),
         error_title=re.compile("|".join(data["error"]["titles"]), re.IGNORECASE),
         error_body_max=int(data["error"]["body_max"]),
         wall=re.compile("|".join(map(re.escape, data["wall"]["phrases"])), re.IGNORECASE),
@@ -412,7 +409,7 @@ def is_listing(signals: PageSignals, r: KindRules) -> bool:
         return False
     if signals.shape is None:  # a record built without its page: the first look decides
         return True
-    return second_score(signals, shape_counts(signals.shape), r) > r.second.threshold
+    return second_score(signals, shape_counts(signals.shape, r), r) > r.second.threshold
 
 
 def page_kind(signals: PageSignals, r: KindRules | None = None) -> str | None:

@@ -165,7 +165,7 @@ def read_body(
     images, alt_only = collect_images(
         seg, pictures_from, region.first, last, captions, sel.dropped, base_url, r
     )
-    hinted = seg.nodes[region.container].mem_id in marks.named_hints
+    hinted = region.container in named
     # Short lines between the headline and the body: date, byline, source rows.
     lead = [b.text for b in seg.blocks if first < b.owner < region.first and b.size < META_LINE]
     return _Body(

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
 
-from ._blocks import Block, Segmented
+from ._blocks import CELL_TAGS, Block, Segmented
 
 #: Cost of a block, in effective bytes: menus and labels are many short blocks.
 BLOCK_COST = 10
@@ -44,7 +44,6 @@ BLOCK_COST = 10
 #: tables kept (page F1 +0.05, precision down), one 2005 layout table's
 #: comment row kept (-0.01); wcxb-articles, readability, zh-news unchanged.
 CELL_COST = 0
-_CELLS = frozenset({"td", "th"})
 #: A row of this many cells is a record of data (a layout row has one or two).
 DATA_ROW = 3
 #: Link text counts against a subtree this many times its length.
@@ -87,26 +86,16 @@ def eff_len(text: str) -> int:
     return len(text.encode())
 
 
-def block_value(block: Block, cost: float = BLOCK_COST) -> float:
+def block_value(block: Block) -> float:
     """The block's contribution to every subtree that holds it."""
     if block.caption:
         return 0.0
     size = block.size
     own = size - block.link_chars
-    value = own - LINK_WEIGHT * block.link_chars - cost
+    value = own - LINK_WEIGHT * block.link_chars - BLOCK_COST
     if own < SHORT_BLOCK and not _PUNCT.search(block.text):
         value -= NO_PUNCT_PENALTY
     return float(value)
-
-
-def data_rows(seg: Segmented) -> frozenset[int]:
-    """Table rows of ``DATA_ROW`` cells and more: a record of values, not a layout row."""
-    cells: dict[int, set[int]] = {}
-    parents = seg.parents
-    for b in seg.blocks:
-        if b.tag in _CELLS:  # a cell broken by <br> is one cell of several blocks
-            cells.setdefault(parents[b.owner], set()).add(b.owner)
-    return frozenset(r for r, owners in cells.items() if len(owners) >= DATA_ROW)
 
 
 def subtree_sums(parents: Sequence[int], own: list[float]) -> list[float]:
@@ -148,10 +137,21 @@ def choose(
     (``story-body``, ``itemprop=articleBody``): see ``_named_body``.
     """
     own = [0.0] * len(seg.parents)
-    rows = data_rows(seg)
+    parents = seg.parents
+    # Cells by row: a cell broken by <br> is one cell of several blocks.
+    rows: dict[int, set[int]] = {}
+    plain_cells: list[Block] = []
     for b in seg.blocks:
-        cell = rows and b.tag in _CELLS and not b.link_chars and seg.parents[b.owner] in rows
-        own[b.owner] += block_value(b, CELL_COST if cell else BLOCK_COST)
+        own[b.owner] += block_value(b)
+        if b.tag in CELL_TAGS:
+            rows.setdefault(parents[b.owner], set()).add(b.owner)
+            if not b.link_chars and not b.caption:
+                plain_cells.append(b)
+    # The cells of a data row (``DATA_ROW`` cells or more) cost ``CELL_COST``.
+    refund = BLOCK_COST - CELL_COST
+    for b in plain_cells:
+        if len(rows[parents[b.owner]]) >= DATA_ROW:
+            own[b.owner] += refund
     sums = subtree_sums(seg.parents, own)
     best, best_score = 0, float("-inf")
     for i, s in enumerate(sums):

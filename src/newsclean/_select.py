@@ -26,10 +26,10 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterator, Sequence, Set
+from collections.abc import Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass
 
-from ._blocks import HEADING_TAGS, Block, Segmented
+from ._blocks import CELL_TAGS, HEADING_TAGS, Block, Segmented
 from ._fields.dateline import DATELINE_HEAD, find_dateline
 from ._rules import Rules, key
 from ._score import Region
@@ -398,24 +398,27 @@ def spared_links(blocks: Sequence[Block], seg: Segmented, rules: Rules) -> froze
       things it names. A "Related:" or "You may also like:" label is no
       such sentence.
     """
-    cells = [b for b in blocks if b.tag in _CELL_TAGS]
+    cells = [b for b in blocks if b.tag in CELL_TAGS]
     rows = {seg.parents[b.owner] for b in cells if not _link_dense(b) and b.size >= PROSE_CELL}
     kept = {b.owner for b in cells if _link_dense(b) and seg.parents[b.owner] in rows}
-    # One pass for the heading rules and the lists a sentence introduces.
+    # One pass for the heading rules, the lists a sentence introduces and the lists' items.
+    lists: dict[int, list[Block]] = {}
     last = len(blocks) - 1
     for i, b in enumerate(blocks):
         if b.text.endswith(_INTRO_ENDS) and i < last:
             kept.update(_introduced_items(blocks, i, seg, rules))
+        if b.tag == "li":
+            lists.setdefault(seg.parents[b.owner], []).append(b)
         if b.tag not in HEADING_TAGS or not _link_dense(b):
             continue
         between = 0 < i < last and _prose(blocks[i - 1]) and _prose(blocks[i + 1])
         if between or _is_entry(blocks, i):
             kept.add(b.owner)
-    kept.update(_mixed_list_items(blocks, seg))
+    kept.update(_mixed_list_items(lists.values()))
     return frozenset(kept)
 
 
-def _mixed_list_items(blocks: Sequence[Block], seg: Segmented) -> Iterator[int]:
+def _mixed_list_items(lists: Iterable[Sequence[Block]]) -> Iterator[int]:
     """Owners of the linked items of a list whose items are mostly plain text.
 
     A packing list or a list of sources links some of its items to other
@@ -423,11 +426,7 @@ def _mixed_list_items(blocks: Sequence[Block], seg: Segmented) -> Iterator[int]:
     the story's list like the rest. A menu or a list of related stories is
     links throughout.
     """
-    lists: dict[int, list[Block]] = {}
-    for b in blocks:
-        if b.tag == "li":
-            lists.setdefault(seg.parents[b.owner], []).append(b)
-    for items in lists.values():
+    for items in lists:
         if len(items) < MIXED_LIST:
             continue
         linked = [b for b in items if _link_dense(b)]
@@ -441,7 +440,7 @@ def _introduced_items(
     """Owners of the linked list items that block ``i``, a line ending in a colon, introduces."""
 
     def in_item(b: Block) -> bool:  # ``<li>`` itself, or a paragraph inside one
-        return b.tag == "li" or seg.tags[seg.parents[b.owner]] == "li"
+        return b.tag == "li" or _in_item(b, seg)
 
     b = blocks[i]
     if not in_item(blocks[i + 1]) or len(b.text) < LIST_INTRO or _link_dense(b):
@@ -466,13 +465,12 @@ def _prose(b: Block) -> bool:
     return b.size >= SUBSTANTIAL and not _link_dense(b) and bool(_SENTENCE.search(b.text))
 
 
-_CELL_TAGS = frozenset({"td", "th"})
 _INTRO_ENDS = (":", "：")
 #: Between a section heading and what follows it on the same line.
 #: A colon does not count: "Related: <a headline>" is a link set into the story.
 _HEADING_SEPARATOR = re.compile(r"\s[—–|·/]\s")
 _NUMBERED = re.compile(r"\s*(#\s?\d{1,3}|\d{1,3}[.):])\s")
-_TAIL_KEPT = _CELL_TAGS | {"li"}
+_TAIL_KEPT = CELL_TAGS | {"li"}
 
 
 def _is_disclosure(lower: str, words: Sequence[str], rules: Rules) -> bool:
@@ -594,16 +592,14 @@ def opens_with_dateline(text: str) -> bool:
     )
 
 
-def trim_tail(
-    blocks: list[Block], credits: list[str], items: Set[int] = frozenset()
-) -> list[Block]:
+def trim_tail(blocks: list[Block], credits: list[str], seg: Segmented | None = None) -> list[Block]:
     """Drop short blocks after the last real paragraph: bylines, dates, sources, tags.
 
-    Table cells and list items (``items``: the owners of paragraphs set in
-    one) stay: a table or a list that ends an article
-    is made of short lines (link lists went with the link-dense blocks), and
-    so do the short lines right above one, its headings ("Pros and cons",
-    "Pros").
+    Table cells and list items (also a paragraph set in one, ``<li><p>``,
+    told by its parent in ``seg``) stay: a table or a list that ends an
+    article is made of short lines (link lists went with the link-dense
+    blocks), and so do the short lines right above one, its headings
+    ("Pros and cons", "Pros").
     The dropped lines join ``credits``: a closing byline names the author.
     """
     last = next(
@@ -621,7 +617,7 @@ def trim_tail(
     # Backwards: a short line over a list or a table is its heading.
     over_list = False
     for b in reversed(blocks[last + 1 :]):
-        if b.tag in _TAIL_KEPT or b.owner in items:
+        if b.tag in _TAIL_KEPT or (seg is not None and _in_item(b, seg)):
             over_list = True
         elif over_list or b.size >= TAIL_SHORT or _SENTENCE_END.search(b.text):
             over_list = over_list and b.size < TAIL_SHORT
@@ -631,6 +627,12 @@ def trim_tail(
         tail.append(b)
     credits.extend(reversed(dropped))
     return blocks[: last + 1] + tail[::-1]
+
+
+def _in_item(b: Block, seg: Segmented) -> bool:
+    """Whether the block is a paragraph set inside a list item."""
+    parent = seg.parents[b.owner]
+    return parent >= 0 and seg.tags[parent] == "li"
 
 
 #: Separator between the cells of a table row in the body.
@@ -663,7 +665,7 @@ def join_rows(blocks: list[Block], seg: Segmented) -> list[Block]:
         run.clear()
 
     for b in blocks:
-        if b.tag in _CELL_TAGS:
+        if b.tag in CELL_TAGS:
             if run and seg.parents[b.owner] != seg.parents[run[-1].owner]:
                 flush()
             run.append(b)
@@ -680,15 +682,14 @@ def dedupe(blocks: list[Block]) -> tuple[list[Block], frozenset[int]]:
 
     A paragraph printed twice (a mobile and a desktop copy, a teaser of the
     story inside it) goes. Short lines that come again between new text
-    are the story's own: a label ("Pros", "Our verdict", an interview's
-    "Q:") or a fact row each entry of a list repeats ("Team size: 11-50",
-    "Deck: 9-layer maple") after the entry's prose; they stay. A repeated
-    run with no prose since its last copy (a video player's labels between
-    short titles) goes, and so does one that holds a longer
-    paragraph is a copy, and goes, all but the labels that new text
-    follows. Also returns the positions in the result that may repeat
-    further on (table rows, and the lines kept again), so that the text
-    normaliser keeps them.
+    are the story's own and stay: a label ("Pros", "Our verdict", an
+    interview's "Q:"), and the headings and fact rows each entry of a list
+    repeats ("Team size: 11-50", "Deck: 9-layer maple") after the entry's
+    prose. A repeated run with no prose since its last copy (a video
+    player's labels between short titles) or holding a longer paragraph (a
+    copy) goes, all but the labels that new text follows. Also returns the
+    positions in the result that may repeat further on (table rows, and the
+    lines kept again), so that the text normaliser keeps them.
     """
     keys = [b.key for b in blocks]
     seen: set[str] = set()
@@ -778,9 +779,7 @@ def select(
     body = drop_teasers(body, rules)
     credits: list[str] = []
     body = drop_noise(body, title_key, rules, credits, spared_links(body, seg, rules))
-    # Paragraphs inside list items are items too (``<li><p>kpp</p></li>``).
-    items = {b.owner for b in body if seg.tags[seg.parents[b.owner]] == "li"}
-    body = trim_tail(body, credits, items)
+    body = trim_tail(body, credits, seg)
     captions = [c for c in captions if not inside(c.owner, spans)]
     body, repeated = dedupe(join_rows(body, seg))
     return Selection(tuple(body), tuple(captions), tuple(spans), tuple(credits), repeated)

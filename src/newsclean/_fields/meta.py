@@ -71,7 +71,7 @@ class PageMeta:
 
 def read_meta(tree: LexborHTMLParser) -> PageMeta:
     """Collect meta tags, ``lang``, canonical URL, ``<title>`` and the article's JSON-LD."""
-    return read_page_nodes(tree)[0]
+    return read_page_nodes(tree).meta
 
 
 class PageNodes(NamedTuple):
