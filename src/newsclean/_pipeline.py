@@ -180,6 +180,7 @@ def read_body(
 
 
 def _host(url: str | None) -> str | None:
+    """A URL's host; None without one, or when the URL does not parse (bad IPv6 literal)."""
     try:
         return urlsplit(url).hostname if url else None
     except ValueError:
@@ -326,13 +327,8 @@ def site_label(url: str | None) -> str | None:
     number such as ``0`` (``10.0.0.7``), and every headline holding that
     number would be taken for the site name.
     """
-    if not url:
-        return None
-    try:
-        host = urlsplit(url).hostname or ""
-    except ValueError:  # a malformed IPv6 literal
-        return None
-    if _is_ip(host):
+    host = _host(url)
+    if not host or _is_ip(host):
         return None
     labels = [p for p in host.split(".") if p and p != "www"]
     if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL:
