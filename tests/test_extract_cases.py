@@ -75,6 +75,28 @@ def test_linked_heading_between_paragraphs_is_kept() -> None:
     assert "“Game 2” ($20)" in body
 
 
+def test_linked_entry_name_after_fact_rows_is_kept() -> None:
+    """A list article closes each entry with fact rows; the next linked name stays."""
+    entries = "".join(
+        f"<h3><a href='https://courses.example/{i}'><strong>Design Course {i}</strong></a></h3>"
+        f"<p>{_sentences(5, f'Course {i}')}</p>"
+        f"<ul><li><strong>Certificate:</strong> No</li><li><strong>Price:</strong> Free</li></ul>"
+        for i in range(4)
+    )
+    cards = "".join(
+        f"<h3><a href='/post/{i}'>Another post {i}</a></h3><p>A short blurb about post {i}.</p>"
+        for i in range(4)
+    )
+    html = _page(
+        f"<article><h1>Best design courses</h1><p>{_PROSE}</p>{entries}"
+        f"<div class='more'>{cards}</div></article>"
+    )
+    body = newsclean.extract(html, strict=False).body
+    for i in range(4):
+        assert f"Design Course {i}" in body
+    assert "Another post" not in body
+
+
 def test_table_that_ends_the_article_keeps_its_short_cells() -> None:
     table = "<table><tr><th>Certificate</th><th>Certification</th></tr>" + "".join(
         f"<tr><td>Short cell {i}</td><td>Other {i}</td></tr>" for i in range(6)

@@ -536,6 +536,17 @@ def test_linked_heading_between_prose_is_spared() -> None:
     assert spared_links(seg.blocks, seg, rules()) == {heading.owner}
 
 
+def test_linked_heading_over_a_long_review_is_spared() -> None:
+    seg = prep(
+        "<ul><li>Price: Free</li><li>Level: Beginner</li></ul>"
+        f'<h3><a href="/c">Harbour Course</a></h3><p>{REVIEW} {REVIEW} {REVIEW} {REVIEW}</p>'
+        "<ul><li>Price: $20</li></ul>"
+        f'<h3><a href="/d">Another Course</a></h3><p>{EN}</p>'
+    )
+    long_one = next(b for b in seg.blocks if b.text == "Harbour Course")
+    assert spared_links(seg.blocks, seg, rules()) == {long_one.owner}
+
+
 @pytest.mark.parametrize(
     "html",
     [
