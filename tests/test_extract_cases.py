@@ -97,6 +97,31 @@ def test_linked_entry_name_after_fact_rows_is_kept() -> None:
     assert "Another post" not in body
 
 
+def test_post_of_links_in_its_named_body_beats_a_stray_sidebar_line() -> None:
+    """Show notes are mostly links: the post's ``entry-content`` sums below zero.
+
+    The best element left is a sidebar paragraph; the named body holds more
+    text, so it is the article.
+    """
+    notes = "".join(
+        f"<li><a href='https://example.org/link/{i}'>Show note link {i} on the episode</a></li>"
+        for i in range(25)
+    )
+    html = _page(
+        "<main><article class='post'><header class='entry-header'>"
+        "<h1>Episode 70: the fifth episode</h1></header>"
+        "<div class='entry-content'><p>The topic of this episode is the fifth episode.</p>"
+        f"<ul>{notes}</ul><p>We will spoil everything, so listen after watching.</p></div>"
+        "</article></main><div class='col-right'><div class='box'><p>Thanks to all our "
+        "listeners for the kind words and the many letters, we read every one of them and "
+        "answer when we can, usually on Sundays.</p></div></div>"
+    )
+    body = newsclean.extract(html, strict=False).body
+    assert body.startswith("The topic of this episode")
+    assert "listen after watching" in body
+    assert "Thanks to all our listeners" not in body
+
+
 def test_table_that_ends_the_article_keeps_its_short_cells() -> None:
     table = "<table><tr><th>Certificate</th><th>Certification</th></tr>" + "".join(
         f"<tr><td>Short cell {i}</td><td>Other {i}</td></tr>" for i in range(6)

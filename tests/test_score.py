@@ -175,6 +175,24 @@ def test_a_negative_hint_gets_no_bonus() -> None:
     assert region.container == index(seg, "main")
 
 
+def test_a_weak_best_yields_to_the_named_body_with_more_text() -> None:
+    # The post is two short lines and a long list of links: it sums below zero.
+    html = (
+        f'<div id="post"><p>Notes on the episode.</p>{LINKS * 3}<p>Listen after watching.</p></div>'
+        f'<div id="side">{PARA}</div>'
+    )
+    root = LexborHTMLParser(f"<html><body>{html}</body></html>").body
+    assert root is not None
+    seg = segment(root, set())
+    post, side, end = index(seg, "post"), index(seg, "side"), seg.subtree_end()
+    assert choose(seg, set(), end).container == side
+    region = choose(seg, {post}, end, named={post})
+    assert region.spans == ((post, end[post]),)
+    # The not-an-article decision still reads the shape where the scores pointed.
+    assert region.shape_span == (side, end[side])
+    assert choose(seg, set(), end).shape_span == (side, end[side])
+
+
 def test_no_text_at_all() -> None:
     _, region, _ = analyse("")
     assert region == Region(0, ((0, 0),))

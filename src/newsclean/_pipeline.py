@@ -175,7 +175,7 @@ def read_body(
         hinted,
         alt_only,
         layout_of(seg.blocks),
-        PageShape(seg, end, region.first, region.last, _host(base_url)),
+        PageShape(seg, end, *region.shape_span, _host(base_url)),
     )
 
 
