@@ -122,6 +122,21 @@ def test_post_of_links_in_its_named_body_beats_a_stray_sidebar_line() -> None:
     assert "Thanks to all our listeners" not in body
 
 
+def test_text_of_a_text_with_picture_element_is_not_a_caption() -> None:
+    """TYPO3 names the text of its text-with-picture element ``csc-textpic-text``."""
+    sections = "".join(
+        f"<div id='c{i}' class='csc-default'><div class='csc-textpic csc-textpic-left'>"
+        f"<div class='csc-textpic-imagewrap'><img src='/p{i}.jpg' alt=''></div>"
+        f"<div class='csc-textpic-text'><h2>Part {i}</h2><p>{_sentences(4, f'Part {i}')}</p>"
+        "</div></div></div>"
+        for i in range(3)
+    )
+    html = _page(f"<div class='main'><h1>All about the banana</h1>{sections}</div>")
+    article = newsclean.extract(html)
+    assert "Part 2 3 tells a longer story" in article.body
+    assert not any("Part 1 0" in (image.caption or "") for image in article.images)
+
+
 def test_table_that_ends_the_article_keeps_its_short_cells() -> None:
     table = "<table><tr><th>Certificate</th><th>Certification</th></tr>" + "".join(
         f"<tr><td>Short cell {i}</td><td>Other {i}</td></tr>" for i in range(6)

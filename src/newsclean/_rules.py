@@ -206,6 +206,8 @@ LABEL_KINDS = (
     ("word", ("soft_weak_words",)),
     ("hidden", ("hidden_words",)),
     ("positive", ("positive_substring",)),
+    # Read by nothing: a neutral word covers the tokens inside it.
+    ("neutral", ("neutral_substring",)),
 )
 #: Attributes that can hide an element; such elements are looked at too.
 _HIDDEN_ATTRS = ("[hidden]", "[aria-hidden]", "[style]")

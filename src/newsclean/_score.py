@@ -209,6 +209,7 @@ def _largest_named(seg: Segmented, named: Set[int], end: Sequence[int], best: in
     in its ``entry-content``, and the best element left is a stray line of
     the sidebar or the post's header.
     """
+
     def text_in(i: int) -> int:
         return sum(b.size for b in seg.blocks if i <= b.owner <= end[i])
 
