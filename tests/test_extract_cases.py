@@ -137,6 +137,32 @@ def test_text_of_a_text_with_picture_element_is_not_a_caption() -> None:
     assert not any("Part 1 0" in (image.caption or "") for image in article.images)
 
 
+def test_box_set_between_two_paragraphs_goes_alone() -> None:
+    """A "Related" box between two paragraphs of one element: the last paragraph stays."""
+    box = (
+        "<div class='box'><div class='inner'><h3>Related</h3><ul>"
+        + "".join(
+            f"<li><a href='/news/other-story-{i}'>Other story number {i}</a></li>" for i in range(3)
+        )
+        + "</ul></div></div>"
+    )
+    further = "<h3>Further Reading</h3><ul>" + "".join(
+        f"<li><a href='/news/more-{i}'>More reading number {i}</a></li>" for i in range(4)
+    )
+    html = _page(
+        f"<article><h1>Drives grow again</h1><div class='text'><p>{_PROSE}</p>"
+        f"<p>{_sentences(3, 'Platter')}</p>{box}"
+        "<p>Conventional recording reaches its limit this year, the maker said on Friday, "
+        "and its new platters hold four times as much. "
+        "Nobody knows yet when the larger drives will ship.</p></div>"
+        f"{further}</ul></article>"
+    )
+    body = newsclean.extract(html).body
+    assert body.endswith("Nobody knows yet when the larger drives will ship.")
+    assert "Other story number" not in body
+    assert "More reading" not in body
+
+
 def test_table_that_ends_the_article_keeps_its_short_cells() -> None:
     table = "<table><tr><th>Certificate</th><th>Certification</th></tr>" + "".join(
         f"<tr><td>Short cell {i}</td><td>Other {i}</td></tr>" for i in range(6)

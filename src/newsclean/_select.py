@@ -216,7 +216,7 @@ def cut_sections(
             continue
         if i in headings:
             if seen >= TAIL_SHARE * total and last_of[heading_keys[i]] == i:
-                box = _box_in_story(i, blocks)
+                box = _box_in_story(i, blocks, seg)
                 if box is not None:
                     # "DON'T MISS" and its links between two parts of the story.
                     dropped.update(box)
@@ -254,12 +254,14 @@ def _section_key(b: Block, titles: Set[str], prefixes: tuple[str, ...]) -> str |
     return head if head in titles else None
 
 
-def _box_in_story(i: int, blocks: Sequence[Block]) -> range | None:
+def _box_in_story(i: int, blocks: Sequence[Block], seg: Segmented) -> range | None:
     """The run of heading ``i`` and the links after it, when the story goes on below.
 
     A box of links ("Read more", "DON'T MISS") set into the story holds links
     and is followed by more of the story: at least ``STORY_AFTER_BOX`` paragraphs of prose
-    before the next section heading or the end. A tail of other stories
+    before the next section heading or the end, or one paragraph that is a
+    sibling of the paragraph before the box while the box is an element of
+    its own between them (``_set_into``). A tail of other stories
     ("Related") is followed by teasers, which are short or linked.
     """
     j = i + 1
@@ -269,6 +271,8 @@ def _box_in_story(i: int, blocks: Sequence[Block]) -> range | None:
             return None
     if not any(_link_dense(b) for b in blocks[i + 1 : j]):
         return None  # no links under the heading: comments or notes, not a box
+    if _set_into(i, j, blocks, seg):
+        return range(i, j)
     prose = 0
     for b in blocks[j:]:
         if _link_dense(b):
@@ -277,6 +281,24 @@ def _box_in_story(i: int, blocks: Sequence[Block]) -> range | None:
         if prose >= STORY_AFTER_BOX:
             return range(i, j)
     return None
+
+
+def _set_into(i: int, j: int, blocks: Sequence[Block], seg: Segmented) -> bool:
+    """Whether the box ``blocks[i:j]`` is an element set between two paragraphs of one story.
+
+    The paragraphs before and after it are children of one element, and the
+    box is not: it is a wrapper of its own among them.
+    """
+    if i == 0 or j >= len(blocks):
+        return False
+    before, after = blocks[i - 1], blocks[j]
+    if not (_prose(before) and _prose(after) and _SENTENCE_END.search(after.text)):
+        return False
+    parents = seg.parents
+    flow = parents[before.owner]
+    if parents[after.owner] != flow:
+        return False
+    return all(parents[b.owner] != flow for b in blocks[i:j])
 
 
 def _section_span(
