@@ -163,6 +163,23 @@ def test_box_set_between_two_paragraphs_goes_alone() -> None:
     assert "More reading" not in body
 
 
+def test_comment_thread_longer_than_the_story_is_not_kept() -> None:
+    """A thread that holds most of the page stays soft when the story is beside it."""
+    comments = "".join(
+        f"<li><p class='who'>Reader {i}</p><p>{_sentences(4, f'Reply {i}')}</p></li>"
+        for i in range(40)
+    )
+    html = _page(
+        f"<div class='page'><article><h1>Mine deal under fire</h1>"
+        f"<p>{_PROSE}</p><p>{_sentences(30, 'Story')}</p></article>"
+        f"<div class='sect_commentlinks'><ul>{comments}</ul></div></div>"
+    )
+    body = newsclean.extract(html).body
+    assert body.startswith("The council met on Tuesday")
+    assert "Story 29 tells" in body
+    assert "Reply 3" not in body
+
+
 def test_table_that_ends_the_article_keeps_its_short_cells() -> None:
     table = "<table><tr><th>Certificate</th><th>Certification</th></tr>" + "".join(
         f"<tr><td>Short cell {i}</td><td>Other {i}</td></tr>" for i in range(6)
