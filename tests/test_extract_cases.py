@@ -180,6 +180,18 @@ def test_comment_thread_longer_than_the_story_is_not_kept() -> None:
     assert "Reply 3" not in body
 
 
+def test_ranked_list_written_as_numbered_lines_ends_the_article() -> None:
+    """The list closing the story is lines of ``<br>``, numbered, not ``<li>``."""
+    ranked = "<br>".join(f"{i:02d}. Singer Number{i}" for i in range(1, 21))
+    html = _page(
+        f"<article><h1>The top 20 singers</h1><p>{_PROSE}</p><p>{_sentences(3, 'Note')}</p>"
+        f"<p>Here is the full list.</p><p>{ranked}</p><p>Posted in Music</p></article>"
+    )
+    body = newsclean.extract(html, strict=False).body
+    assert "01. Singer Number1" in body
+    assert body.endswith("20. Singer Number20")
+
+
 def test_table_that_ends_the_article_keeps_its_short_cells() -> None:
     table = "<table><tr><th>Certificate</th><th>Certification</th></tr>" + "".join(
         f"<tr><td>Short cell {i}</td><td>Other {i}</td></tr>" for i in range(6)

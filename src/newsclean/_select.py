@@ -77,6 +77,8 @@ LIST_INTRO = 20
 #: ... and the linked items it introduces are titles of this many characters
 #: (wcxb-articles, a progress report's lists of merged patches).
 LISTED_ITEM = 20
+#: Lines opening with a number, this many in a row, are a ranked list.
+NUMBERED_RUN = 3
 #: A list of this many items and more, mostly plain text, keeps its linked items.
 MIXED_LIST = 3
 #: A box set into a story holds at most this many lines under its heading.
@@ -633,10 +635,10 @@ def trim_tail(blocks: list[Block], credits: list[str], seg: Segmented | None = N
     """Drop short blocks after the last real paragraph: bylines, dates, sources, tags.
 
     Table cells and list items (also a paragraph set in one, ``<li><p>``,
-    told by its parent in ``seg``) stay: a table or a list that ends an
-    article is made of short lines (link lists went with the link-dense
-    blocks), and so do the short lines right above one, its headings
-    ("Pros and cons", "Pros").
+    told by its parent in ``seg``, and a run of numbered lines) stay: a
+    table or a list that ends an article is made of short lines (link
+    lists went with the link-dense blocks), and so do the short lines right
+    above one, its headings ("Pros and cons", "Pros").
     The dropped lines join ``credits``: a closing byline names the author.
     """
     last = next(
@@ -651,10 +653,12 @@ def trim_tail(blocks: list[Block], credits: list[str], seg: Segmented | None = N
         return blocks
     tail: list[Block] = []
     dropped: list[str] = []
+    listed = _listed_lines(blocks, last)
     # Backwards: a short line over a list or a table is its heading.
     over_list = False
-    for b in reversed(blocks[last + 1 :]):
-        if b.tag in _TAIL_KEPT or (seg is not None and _in_item(b, seg)):
+    for i in range(len(blocks) - 1, last, -1):
+        b = blocks[i]
+        if b.tag in _TAIL_KEPT or i in listed or (seg is not None and _in_item(b, seg)):
             over_list = True
         elif over_list or b.size >= TAIL_SHORT or _SENTENCE_END.search(b.text):
             over_list = over_list and b.size < TAIL_SHORT
@@ -664,6 +668,21 @@ def trim_tail(blocks: list[Block], credits: list[str], seg: Segmented | None = N
         tail.append(b)
     credits.extend(reversed(dropped))
     return blocks[: last + 1] + tail[::-1]
+
+
+def _listed_lines(blocks: Sequence[Block], last: int) -> set[int]:
+    """Indexes of the tail's lines that open with a number, ``NUMBERED_RUN`` or more
+    in a row (``01. Robert Plant``): a ranked list written as lines, not as ``<li>``."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i in range(last + 1, len(blocks) + 1):
+        if i < len(blocks) and _NUMBERED.match(blocks[i].text):
+            run.append(i)
+            continue
+        if len(run) >= NUMBERED_RUN:
+            out.update(run)
+        run = []
+    return out
 
 
 def _in_item(b: Block, seg: Segmented) -> bool:
