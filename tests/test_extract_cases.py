@@ -192,6 +192,19 @@ def test_ranked_list_written_as_numbered_lines_ends_the_article() -> None:
     assert body.endswith("20. Singer Number20")
 
 
+def test_breadcrumb_printed_as_text_above_the_story_is_dropped() -> None:
+    """A trail printed above the story goes; a menu path the story gives stays."""
+    html = _page(
+        "<article><div class='crumbs'>Home » Recipes » Sharing » Olive Bread</div>"
+        f"<h1>Olive Bread</h1><p>{_PROSE}</p>"
+        "<p>Go to Recipes > Sharing > Print this recipe</p>"
+        f"<p>{_sentences(3, 'Dough')}</p></article>"
+    )
+    body = newsclean.extract(html).body
+    assert "Home » Recipes" not in body
+    assert "Go to Recipes > Sharing > Print this recipe" in body
+
+
 def test_table_that_ends_the_article_keeps_its_short_cells() -> None:
     table = "<table><tr><th>Certificate</th><th>Certification</th></tr>" + "".join(
         f"<tr><td>Short cell {i}</td><td>Other {i}</td></tr>" for i in range(6)

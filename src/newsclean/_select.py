@@ -77,6 +77,11 @@ LIST_INTRO = 20
 #: ... and the linked items it introduces are titles of this many characters
 #: (wcxb-articles, a progress report's lists of merged patches).
 LISTED_ITEM = 20
+#: A breadcrumb line is at most this long (characters), ...
+CRUMB_MAX = 200
+#: ... and each of its parts at most this long (the page's own title ends it).
+CRUMB_PART = 120
+_CRUMB_SEPARATORS = (" » ", " › ", " > ")
 #: Lines opening with a number, this many in a row, are a ranked list.
 NUMBERED_RUN = 3
 #: A list of this many items and more, mostly plain text, keeps its linked items.
@@ -395,6 +400,8 @@ def drop_noise(
                 continue
         if words and len(text) <= DISCLOSURE_MAX and _is_disclosure(text.lower(), words, rules):
             continue
+        if not started and len(text) <= CRUMB_MAX and _is_breadcrumb(text):
+            continue
         if title_key and k == title_key:
             continue
         if opened < OPENING_PARAGRAPHS:
@@ -530,6 +537,25 @@ def _disclosure_words_in(blocks: Sequence[Block], rules: Rules) -> tuple[str, ..
     """
     short = "\n".join([b.text for b in blocks if len(b.text) <= DISCLOSURE_MAX]).lower()
     return tuple(w for w in rules.disclosure_words if w in short)
+
+
+def _is_breadcrumb(text: str) -> bool:
+    """A trail of pages printed as text (``Home » Recipes » Focaccia``), asked of
+    the lines above the story's first paragraph ("Go to Products > Data
+    Files" further down is an instruction of the story's).
+
+    Three parts or more joined by one of ``_CRUMB_SEPARATORS``, none long,
+    with no colon and no sentence end: "Example: Women > Rings" is a path
+    the story describes, and French quotes are « and » in pairs.
+    """
+    for sep in _CRUMB_SEPARATORS:
+        if text.count(sep) >= 2:
+            break
+    else:
+        return False
+    if "«" in text or ":" in text or "：" in text or _SENTENCE_END.search(text):
+        return False
+    return all(0 < len(part.strip()) <= CRUMB_PART for part in text.split(sep))
 
 
 def is_drop_line(text: str, rules: Rules) -> bool:
