@@ -205,6 +205,18 @@ def test_breadcrumb_printed_as_text_above_the_story_is_dropped() -> None:
     assert "Go to Recipes > Sharing > Print this recipe" in body
 
 
+def test_back_to_top_links_with_an_arrow_are_dropped() -> None:
+    sections = "".join(
+        f"<h2>Desk {i}</h2><p>{_sentences(3, f'Desk {i}')}</p>"
+        "<p><a href='#top'>&lt; back to top</a></p>"
+        for i in range(4)
+    )
+    html = _page(f"<article><h1>Best desks</h1><p>{_PROSE}</p>{sections}</article>")
+    body = newsclean.extract(html).body
+    assert "Desk 3 2 tells" in body
+    assert "back to top" not in body
+
+
 def test_table_that_ends_the_article_keeps_its_short_cells() -> None:
     table = "<table><tr><th>Certificate</th><th>Certification</th></tr>" + "".join(
         f"<tr><td>Short cell {i}</td><td>Other {i}</td></tr>" for i in range(6)
