@@ -435,10 +435,20 @@ def test_look_alike_is_no_dateline(line: tuple[str, str]) -> None:
     assert article.paragraphs[0] == text or text.startswith("By ")
 
 
-def test_short_sentence_holding_a_date_is_not_a_meta_row() -> None:
-    lede = "The striker will stay at the club until the end of the 2022/23 season."
-    article = newsclean.extract(_page(lede, lang="en"), url="https://news.example.com/a/1")
-    assert article.paragraphs[0] == lede
+@pytest.mark.parametrize(
+    "lede",
+    [
+        "The striker will stay at the club until the end of the 2022/23 season.",
+        # Curly quotes or an accent make a Latin line non-ASCII; it is prose all the same.
+        "Eloise Parry, 21, was taken to hospital on 12 April after taking “slimming tablets”.",
+        "Der Stürmer bleibt bis zum Ende der Saison am 30. Juni beim Verein in München.",
+    ],
+)
+def test_short_sentence_holding_a_date_is_not_a_meta_row(lede: str) -> None:
+    rows = ("posted on April 21, 2015, at 11:29 a.m.",)
+    for page in (_page(lede, lang="en"), _page(lede, lang="en", rows=rows)):
+        article = newsclean.extract(page, url="https://news.example.com/a/1")
+        assert article.paragraphs[0] == lede
 
 
 def test_dateline_in_the_byline_row_above_the_body() -> None:

@@ -638,7 +638,10 @@ def is_sentence(text: str) -> bool:
     if text.isascii():
         return text.count(" ") + 1 >= SENTENCE_WORDS
     cjk = sum(1 for ch in text if "\u3400" <= ch <= "\u9fff")
-    return cjk >= SENTENCE_CJK and ("，" in text or "," in text)
+    if cjk >= SENTENCE_CJK and ("，" in text or "," in text):
+        return True
+    # Latin text with a curly quote, an accent or a dash is not ASCII either.
+    return 2 * cjk < len(text) and text.count(" ") + 1 >= SENTENCE_WORDS
 
 
 def opens_with_dateline(text: str) -> bool:
