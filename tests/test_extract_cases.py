@@ -217,6 +217,21 @@ def test_back_to_top_links_with_an_arrow_are_dropped() -> None:
     assert "back to top" not in body
 
 
+def test_chart_ticks_drawn_in_html_are_dropped() -> None:
+    ticks = "".join(
+        f"<div class='tick'>{t}</div>"
+        for t in ("$900", "600", "300", "0", "’17", "’18", "’19", "’20")
+    )
+    html = _page(
+        f"<article><h1>Debt</h1><p>{_PROSE}</p>"
+        f"<div class='chart'><p>Interest payments</p>{ticks}</div>"
+        f"<p>{_sentences(3, 'Debt')}</p><ol><li>1</li><li>2</li><li>3</li></ol></article>"
+    )
+    body = newsclean.extract(html).body
+    assert "$900" not in body and "’19" not in body
+    assert "Interest payments" in body and "Debt 2 tells" in body
+
+
 def test_table_that_ends_the_article_keeps_its_short_cells() -> None:
     table = "<table><tr><th>Certificate</th><th>Certification</th></tr>" + "".join(
         f"<tr><td>Short cell {i}</td><td>Other {i}</td></tr>" for i in range(6)

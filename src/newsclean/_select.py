@@ -82,6 +82,11 @@ CRUMB_MAX = 200
 #: ... and each of its parts at most this long (the page's own title ends it).
 CRUMB_PART = 120
 _CRUMB_SEPARATORS = (" » ", " › ", " > ")
+#: Lines of figures (no letter), this many in a row, are a chart's ticks.
+FIGURE_RUN = 6
+#: ... each at most this long (characters).
+FIGURE_LINE = 12
+_WORDY = re.compile(r"[^\W\d_]")
 #: Lines opening with a number, this many in a row, are a ranked list.
 NUMBERED_RUN = 3
 #: A list of this many items and more, mostly plain text, keeps its linked items.
@@ -866,8 +871,30 @@ def select(
     body = drop_noise(body, title_key, rules, credits, spared_links(body, seg, rules))
     body = trim_tail(body, credits, seg)
     captions = [c for c in captions if not inside(c.owner, spans)]
-    body, repeated = dedupe(join_rows(body, seg))
+    body, repeated = dedupe(drop_figure_runs(join_rows(body, seg)))
     return Selection(tuple(body), tuple(captions), tuple(spans), tuple(credits), repeated)
+
+
+def drop_figure_runs(blocks: list[Block]) -> list[Block]:
+    """Drop runs of ``FIGURE_RUN`` lines or more that hold figures and no word.
+
+    A chart drawn in HTML leaves its axis ticks and values as lines of their
+    own (``$915``, ``’17``, ``80``); score tables of review sites do the
+    same. A table keeps its rows (joined into one line each), and a list of
+    named items has words.
+    """
+    out: list[Block] = []
+    run: list[Block] = []
+    for b in [*blocks, None]:
+        if b is not None and len(b.text) <= FIGURE_LINE and not _WORDY.search(b.text):
+            run.append(b)
+            continue
+        if len(run) < FIGURE_RUN:
+            out.extend(run)
+        run = []
+        if b is not None:
+            out.append(b)
+    return out
 
 
 def _in_spans(blocks: Sequence[Block], spans: Sequence[tuple[int, int]]) -> list[Block]:
