@@ -6,6 +6,8 @@ and what must be dropped.
 
 from __future__ import annotations
 
+import pytest
+
 import newsclean
 
 _PROSE = (
@@ -230,6 +232,22 @@ def test_chart_ticks_drawn_in_html_are_dropped() -> None:
     body = newsclean.extract(html).body
     assert "$900" not in body and "’19" not in body
     assert "Interest payments" in body and "Debt 2 tells" in body
+
+
+@pytest.mark.parametrize("above", ["", "<div class='readtime'>Read in less than a minute</div>"])
+def test_lead_in_an_element_of_its_own_above_the_story_joins_it(above: str) -> None:
+    lead = (
+        "The dream of many van owners is a life on the road, and this summer more of them tried it."
+    )
+    paragraphs = "".join(f"<p>{_sentences(4, f'Van {i}')}</p>" for i in range(8))
+    html = _page(
+        "<div class='maincol'><div class='headline'><h1>Vanlife</h1></div>"
+        f"{above}<div class='lead'><p>{lead}</p></div>"
+        f"<div class='article-text'>{paragraphs}</div></div>"
+    )
+    body = newsclean.extract(html).body
+    assert body.startswith(lead)
+    assert "Read in less" not in body
 
 
 def test_table_that_ends_the_article_keeps_its_short_cells() -> None:

@@ -259,10 +259,20 @@ def test_a_short_paragraph_intro_does_not_join() -> None:
     assert not region.holds(intro)
 
 
-def test_only_a_paragraph_gets_the_paragraph_rule() -> None:
+def test_another_element_joins_by_the_paragraph_rule_only_as_a_lead_sentence() -> None:
+    # Right before the container and a sentence: a lead in an element of its own.
     seg, region, sums = analyse(_intro_page(f'<div id="intro">{INTRO}</div>'))
     intro = index(seg, "intro")
     assert SIBLING_PARAGRAPH <= sums[intro] < SIBLING_SHARE * sums[index(seg, "table")]
+    assert region.holds(intro)
+    # No sentence: a row of labels or dates stays out.
+    row = (
+        "Stations and their opening dates, as published by the council today, "
+        "with the lines they serve"
+    )
+    seg, region, sums = analyse(_intro_page(f'<div id="intro">{row}</div>'))
+    intro = index(seg, "intro")
+    assert sums[intro] >= SIBLING_PARAGRAPH
     assert not region.holds(intro)
 
 

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from ._blocks import CELL_TAGS, HEADING_TAGS, Block, Segmented
 from ._fields.dateline import DATELINE_HEAD, find_dateline
+from ._prose import SENTENCE_END, is_sentence
 from ._rules import Rules, key
 from ._score import Region
 
@@ -109,7 +110,6 @@ _FACT_ROW = re.compile(r"(?=[^:：]*[^\W\d_])[^:：]{1,30}(?::\s|：)\s*\S")
 PROSE_CELL = 80
 
 _TEASER_END = re.compile(r"(\.\.\.|…|⋯)\s*[」”\"']?\s*$")
-_SENTENCE_END = re.compile(r"[.!?。！？][」”\"'）)]?$")
 _SENTENCE = re.compile(r"[.!?。！？；;:：,，]")
 _META_ROW = re.compile(
     r"(?i)(\d{4}\s*[-/.年]\s*\d{1,2}|\d{1,2}:\d{2}|\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug"
@@ -118,15 +118,6 @@ _META_ROW = re.compile(
     r"|\bmin(ute)?s? read\b|分钟阅读|分鐘閱讀|published|updated|posted)"
 )
 
-#: A line of at least this many words (or Han characters) ending as a sentence
-#: is prose, not a meta row: bylines and date rows are shorter or unpunctuated.
-#: Calibrated on the opening rows of zh-news and wcxb-articles.
-SENTENCE_WORDS = 8
-SENTENCE_CJK = 15
-_META_START = re.compile(
-    r"(?i)\s*(by\s|作者|记者[:：\s]|記者[:：\s]|来源|來源|文[/／:：]|图[/／:：]|圖[/／:：]|发布|發布|更新"
-    r"|编辑|編輯|published|updated|posted|last updated|photo|image)"
-)
 
 #: ``_META_ROW`` without its flag, for lower-cased ASCII text (see ``_is_meta_row``);
 #: the pattern's letters are all written in lower case.
@@ -289,7 +280,7 @@ def _box_in_story(i: int, blocks: Sequence[Block], seg: Segmented) -> range | No
     for b in blocks[j:]:
         if _link_dense(b):
             break
-        prose += _prose(b) and _SENTENCE_END.search(b.text) is not None
+        prose += _prose(b) and SENTENCE_END.search(b.text) is not None
         if prose >= STORY_AFTER_BOX:
             return range(i, j)
     return None
@@ -304,7 +295,7 @@ def _set_into(i: int, j: int, blocks: Sequence[Block], seg: Segmented) -> bool:
     if i == 0 or j >= len(blocks):
         return False
     before, after = blocks[i - 1], blocks[j]
-    if not (_prose(before) and _prose(after) and _SENTENCE_END.search(after.text)):
+    if not (_prose(before) and _prose(after) and SENTENCE_END.search(after.text)):
         return False
     parents = seg.parents
     flow = parents[before.owner]
@@ -412,7 +403,7 @@ def drop_noise(
         if opened < OPENING_PARAGRAPHS:
             # After a standfirst, a row that reads as a sentence is the story's.
             row = meta_rows and (opening[i] if i < len(opening) else _is_meta_row(b))
-            if row and not (opened and _SENTENCE_END.search(text)):
+            if row and not (opened and SENTENCE_END.search(text)):
                 credits.append(text)
                 continue
             opened += b.tag not in HEADING_TAGS and b.size >= SUBSTANTIAL
@@ -558,7 +549,7 @@ def _is_breadcrumb(text: str) -> bool:
             break
     else:
         return False
-    if "«" in text or ":" in text or "：" in text or _SENTENCE_END.search(text):
+    if "«" in text or ":" in text or "：" in text or SENTENCE_END.search(text):
         return False
     return all(0 < len(part.strip()) <= CRUMB_PART for part in text.split(sep))
 
@@ -635,20 +626,6 @@ def _is_meta_row(b: Block) -> bool:
     return not (is_sentence(text) or opens_with_dateline(text))
 
 
-def is_sentence(text: str) -> bool:
-    """A line of prose: it ends as a sentence, has the words of one, and opens
-    with no byline or date label (``By …``, ``Updated …``, ``来源：``)."""
-    if not _SENTENCE_END.search(text) or _META_START.match(text):
-        return False
-    if text.isascii():
-        return text.count(" ") + 1 >= SENTENCE_WORDS
-    cjk = sum(1 for ch in text if "\u3400" <= ch <= "\u9fff")
-    if cjk >= SENTENCE_CJK and ("，" in text or "," in text):
-        return True
-    # Latin text with a curly quote, an accent or a dash is not ASCII either.
-    return 2 * cjk < len(text) and text.count(" ") + 1 >= SENTENCE_WORDS
-
-
 def opens_with_dateline(text: str) -> bool:
     """Whether a dateline opens the line: it is the lede, whatever its length.
 
@@ -694,7 +671,7 @@ def trim_tail(blocks: list[Block], credits: list[str], seg: Segmented | None = N
         b = blocks[i]
         if b.tag in _TAIL_KEPT or i in listed or (seg is not None and _in_item(b, seg)):
             over_list = True
-        elif over_list or b.size >= TAIL_SHORT or _SENTENCE_END.search(b.text):
+        elif over_list or b.size >= TAIL_SHORT or SENTENCE_END.search(b.text):
             over_list = over_list and b.size < TAIL_SHORT
         else:
             dropped.append(b.text)
