@@ -250,6 +250,20 @@ def test_lead_in_an_element_of_its_own_above_the_story_joins_it(above: str) -> N
     assert "Read in less" not in body
 
 
+def test_copyright_notice_under_the_story_is_dropped() -> None:
+    notice = (
+        "Copyright 2023 Harbour Television Corp. All rights reserved. This material may not "
+        "be published, broadcast, rewritten, or redistributed."
+    )
+    html = _page(
+        f"<article><h1>Crash</h1><p>{_PROSE}</p>"
+        f"<p>{_sentences(3, 'Crash')}</p><p>{notice}</p></article>"
+    )
+    body = newsclean.extract(html).body
+    assert "may not be published" not in body
+    assert "Crash 2 tells" in body
+
+
 def test_table_that_ends_the_article_keeps_its_short_cells() -> None:
     table = "<table><tr><th>Certificate</th><th>Certification</th></tr>" + "".join(
         f"<tr><td>Short cell {i}</td><td>Other {i}</td></tr>" for i in range(6)
