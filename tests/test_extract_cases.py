@@ -264,6 +264,23 @@ def test_copyright_notice_under_the_story_is_dropped() -> None:
     assert "Crash 2 tells" in body
 
 
+def test_blog_notices_of_120_characters_are_dropped() -> None:
+    notices = (
+        "Diese Website verwendet Akismet, um Spam zu reduzieren. "
+        "Erfahre mehr darüber, wie deine Kommentardaten verarbeitet werden.",
+        "Gib deine E-Mail-Adresse ein, um diesem Blog zu folgen und per E-Mail "
+        "Benachrichtigungen über neue Beiträge zu erhalten.",
+    )
+    html = _page(
+        f"<article><h1>Taschen</h1><p>{_PROSE}</p><p>{_sentences(4, 'Tasche')}</p>"
+        + "".join(f"<p>{n}</p>" for n in notices)
+        + "</article>"
+    )
+    body = newsclean.extract(html).body
+    assert "Akismet" not in body and "diesem Blog zu folgen" not in body
+    assert "Tasche 3 tells" in body
+
+
 def test_table_that_ends_the_article_keeps_its_short_cells() -> None:
     table = "<table><tr><th>Certificate</th><th>Certification</th></tr>" + "".join(
         f"<tr><td>Short cell {i}</td><td>Other {i}</td></tr>" for i in range(6)
