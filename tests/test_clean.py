@@ -406,6 +406,26 @@ def test_remove_soft_share_is_taken_within_the_hinted_element() -> None:
     assert root.css_first(".related") is None
 
 
+def test_remove_soft_a_thread_beside_a_long_story_goes() -> None:
+    story = "<article>" + EN_PARA * 25 + "</article>"
+    thread = '<div class="comments">' + EN_PARA * 60 + "</div>"
+    removed, root = cleaned(story + thread)
+    assert removed == 1
+    assert root.css_first(".comments") is None
+    # Half of an element named as the body stays, a long story beside it or not.
+    byline = (
+        '<div class="article-body__byline"><div class="inline-byline">By Stella Kim</div>'
+        "<span>Dec. 7</span></div>"
+    )
+    removed, root = cleaned(
+        f'<div class="article-body">{byline}<div class="article-body__content">'
+        + EN_PARA * 20
+        + "</div></div>"
+    )
+    assert removed == 0
+    assert "Stella Kim" in root.text()
+
+
 def test_remove_soft_nested_soft_nodes() -> None:
     removed, root = cleaned(
         PARA * 3 + '<footer><div class="share">分享</div><nav>首页 国际 体育</nav></footer>'

@@ -352,15 +352,20 @@ def _kept(
         scope = scope.parent
     if _size(node, sizes) < UNFLAG_SHARE * _size(scope or root, sizes):
         return False
-    return not _story_beside(node, marks, sizes)
+    # Half of an element named as the body is the story's own (a byline box
+    # in its byline row: NBC's authors); half of the page or of a <main>
+    # may be a thread beside the story.
+    page_level = scope is None or scope.mem_id not in marks.named_hints
+    return not (page_level and _story_beside(node, marks, sizes))
 
 
 def _story_beside(node: LexborNode, marks: Marks, sizes: dict[int, int]) -> bool:
     """Whether a hinted element outside ``node`` holds a story's worth of text.
 
-    A soft block that holds half the page is kept as a wrapper of the
-    article, unless the article is beside it: a comment thread can
-    outgrow the story it is under.
+    A soft block that holds half the page (or of a ``<main>``, an
+    ``<article>``; not of an element named as the body) is kept as a
+    wrapper of the article, unless the article is beside it: a comment
+    thread can outgrow the story it is under.
     """
     above = set()
     up = node.parent
