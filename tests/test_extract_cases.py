@@ -281,6 +281,21 @@ def test_blog_notices_of_120_characters_are_dropped() -> None:
     assert "Tasche 3 tells" in body
 
 
+def test_byline_box_filling_its_named_row_stays_beside_a_long_story() -> None:
+    """A soft byline box that is the whole of the story's named byline row stays:
+    the thread rule must not take it, or the record loses its authors."""
+    story = "".join(f"<p>{_sentences(6, f'Vote {i}')}</p>" for i in range(8))
+    html = (
+        "<html><head><title>Vote fails</title></head><body><article class='story'>"
+        "<div class='article-body'><h1>Vote fails</h1><div class='article-body__meta'>"
+        "<div class='post-meta'>By Stella Kim and Jennifer Jett</div></div>"
+        f"<div class='article-body__content'>{story}</div></div></article></body></html>"
+    )
+    article = newsclean.extract(html)
+    assert article.authors == ("Stella Kim", "Jennifer Jett")
+    assert "Vote 7 5 tells" in article.body
+
+
 def test_table_that_ends_the_article_keeps_its_short_cells() -> None:
     table = "<table><tr><th>Certificate</th><th>Certification</th></tr>" + "".join(
         f"<tr><td>Short cell {i}</td><td>Other {i}</td></tr>" for i in range(6)

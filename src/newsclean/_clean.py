@@ -352,11 +352,12 @@ def _kept(
         scope = scope.parent
     if _size(node, sizes) < UNFLAG_SHARE * _size(scope or root, sizes):
         return False
-    # Half of an element named as the body is the story's own (a byline box
-    # in its byline row: NBC's authors); half of the page or of a <main>
-    # may be a thread beside the story.
-    page_level = scope is None or scope.mem_id not in marks.named_hints
-    return not (page_level and _story_beside(node, marks, sizes))
+    if scope is not None and scope.mem_id in marks.named_hints:
+        # Half of an element named as the body is the story's own (a byline
+        # box that fills the story's byline row).
+        return True
+    # Half of the page, or of a <main>, may be a thread beside the story.
+    return not _story_beside(node, marks, sizes)
 
 
 def _story_beside(node: LexborNode, marks: Marks, sizes: dict[int, int]) -> bool:

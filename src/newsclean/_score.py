@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborNode
 
 from ._blocks import CELL_TAGS, Block, Segmented
-from ._prose import is_sentence
+from ._sentence import is_sentence
 
 #: Cost of a block, in effective bytes: menus and labels are many short blocks.
 BLOCK_COST = 10
@@ -59,12 +59,12 @@ SHORT_BLOCK = 80
 SIBLING_SHARE = 0.2
 #: A sibling paragraph (``<p>``) of the container joins when worth this many
 #: effective bytes, whatever its share: an intro printed above a big table or
-#: list is the article's first paragraph.
+#: list is the article's first paragraph. The sibling right before the
+#: container, whatever its tag, joins at this worth too when its text is one
+#: sentence (``_is_lead``): trafilatura snippets +3 passages on 3 pages, no
+#: page worse; without the sentence test it also took reading-time and date
+#: rows (snippets 2 pages down, zh -0.002).
 SIBLING_PARAGRAPH = 80
-#: (The sibling right before the container joins at this worth too when its
-#: text is one sentence, a lead: trafilatura snippets +3 passages on 3
-#: pages, no page worse; any sibling before the container, sentence or
-#: not, also took reading-time and date rows: snippets 2 down, zh -0.002.)
 #: A sibling section of the container's class joins it with this many
 #: characters of text (wcxb-articles: generated documentation splits a
 #: report into ``div.sect1`` parts, some of them lists of links).

@@ -31,9 +31,9 @@ from dataclasses import dataclass
 
 from ._blocks import CELL_TAGS, HEADING_TAGS, Block, Segmented
 from ._fields.dateline import DATELINE_HEAD, find_dateline
-from ._prose import SENTENCE_END, is_sentence
 from ._rules import Rules, key
 from ._score import Region
+from ._sentence import SENTENCE_END, is_sentence
 
 #: Blocks with more link text than this share are link lists, not prose.
 #: Set on all five corpora: 0.6 -> 0.75 keeps prose dense with inline links
